@@ -1,0 +1,41 @@
+# Every target sets up its own virtual environment on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: site test serve validate lint lock clean
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+site: $(STAMP)
+	$(BIN)/handbook build
+
+validate: $(STAMP)
+	$(BIN)/handbook validate
+
+test: $(STAMP)
+	$(BIN)/ruff check tools tests
+	$(BIN)/python -m pytest
+
+serve: $(STAMP)
+	$(BIN)/handbook serve
+
+lint: $(STAMP)
+	$(BIN)/ruff check tools tests
+	$(BIN)/ruff format --check tools tests
+
+# Re-pin every dependency after changing pyproject.toml.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet -e '.[test]'
+	.lock-venv/bin/pip freeze --exclude-editable > requirements.lock
+	rm -rf .lock-venv
+
+clean:
+	rm -rf site docs/curriculum

@@ -1,0 +1,1 @@
+"""Tools for the Tajik trainer handbook: load, check and render the curriculum."""

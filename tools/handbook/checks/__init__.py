@@ -1,0 +1,34 @@
+"""Rules over the loaded curriculum: one small function per rule, each registered with
+a stable code and a one-line summary. A check yields Problems; it never raises."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from ..loader import Curriculum
+from ..problems import Problem, Severity, register
+
+Check = Callable[[Curriculum], Iterable[Problem]]
+CHECKS: list[Check] = []
+
+
+def check(code: str, summary: str, severity: Severity = Severity.ERROR) -> Callable[[Check], Check]:
+    rule = register(code, summary, severity)
+
+    def decorate(function: Check) -> Check:
+        function.rule = rule  # type: ignore[attr-defined]
+        CHECKS.append(function)
+        return function
+
+    return decorate
+
+
+def run_checks(curriculum: Curriculum) -> list[Problem]:
+    problems = list(curriculum.problems)
+    for function in CHECKS:
+        problems.extend(function(curriculum))
+    return sorted(problems)
+
+
+# Importing the rule modules registers their checks.
+from . import ids, references, timing, translations  # noqa: E402, F401

@@ -1,0 +1,70 @@
+"""References between and within files resolve."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..loader import Curriculum
+from ..problems import Problem
+from . import check
+
+
+@check("CUR012", "Exercise references name an exercise file under exercises/ that the module "
+       "lists.")
+def exercises_exist(curriculum: Curriculum) -> Iterator[Problem]:
+    known = {exercise.id for exercise in curriculum.exercises}
+    for module in curriculum.modules:
+        listed = {ref.id for ref in module.exercises}
+        for index, ref in enumerate(module.exercises):
+            if ref.id not in known:
+                yield module.document.problem(
+                    "CUR012", ("exercises", index, "id"),
+                    f"unknown exercise `{ref.id}`; create exercises/{ref.id}.yml "
+                    "(`handbook new exercise`) or fix the id")
+        for index, segment in enumerate(module.segments):
+            if segment.exercise and segment.exercise not in listed:
+                yield module.document.problem(
+                    "CUR012", ("segments", index, "exercise"),
+                    f"segment runs exercise `{segment.exercise}`, which the module's "
+                    "`exercises` list does not name; add it there")
+
+
+@check("CUR015", "Objective references name an objective of the same module.")
+def objectives_exist(curriculum: Curriculum) -> Iterator[Problem]:
+    for module in curriculum.modules:
+        known = {objective.id for objective in module.objectives}
+        users = [
+            *((("segments", i), s.objectives) for i, s in enumerate(module.segments)),
+            *((("exercises", i), e.objectives) for i, e in enumerate(module.exercises)),
+            *((("quiz", i), q.objectives) for i, q in enumerate(module.quiz)),
+        ]
+        for loc, named in users:
+            for index, objective in enumerate(named):
+                if objective not in known:
+                    yield module.document.problem(
+                        "CUR015", (*loc, "objectives", index),
+                        f"unknown objective `{objective}`; this module's objectives are: "
+                        f"{', '.join(sorted(known))}")
+
+
+@check("CUR016", "Prerequisites name other existing modules.")
+def prerequisites_exist(curriculum: Curriculum) -> Iterator[Problem]:
+    known = {module.id for module in curriculum.modules}
+    for module in curriculum.modules:
+        for index, prerequisite in enumerate(module.prerequisites):
+            if prerequisite not in known or prerequisite == module.id:
+                reason = "itself" if prerequisite == module.id else "an unknown module"
+                yield module.document.problem(
+                    "CUR016", ("prerequisites", index),
+                    f"prerequisite `{prerequisite}` is {reason}; use the id of another module")
+
+
+@check("CUR017", "A quiz question's `correct` is the position of one of its options.")
+def quiz_answer_exists(curriculum: Curriculum) -> Iterator[Problem]:
+    for module in curriculum.modules:
+        for index, question in enumerate(module.quiz):
+            if question.correct > len(question.options):
+                yield module.document.problem(
+                    "CUR017", ("quiz", index, "correct"),
+                    f"`correct: {question.correct}` but the question has "
+                    f"{len(question.options)} options; count from 1")

@@ -1,0 +1,114 @@
+"""The `handbook` command: validate, generate, build and serve the trainer handbook."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from .checks import run_checks
+from .config import Config, load_config
+from .loader import load
+from .models import KINDS
+from .problems import RULES, Severity
+from .render.site import generate as generate_pages
+from .report import Format, render
+
+app = typer.Typer(help=__doc__, no_args_is_help=True, pretty_exceptions_enable=False,
+                  add_completion=False)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+
+def _config() -> Config:
+    try:
+        return load_config()
+    except (FileNotFoundError, KeyError) as error:
+        err.print(f"handbook: {error}; run it inside the handbook repository", markup=False)
+        raise typer.Exit(2) from None
+
+
+def _validate(config: Config, paths: list[Path], fmt: Format, strict: bool) -> bool:
+    """Print the problems; True when the curriculum may be built."""
+    problems = run_checks(load(config))
+    if paths:
+        wanted = {path.resolve() for path in paths}
+        problems = [p for p in problems if p.file.resolve() in wanted]
+    render(problems, fmt, config.root, out if fmt is not Format.TEXT or problems else err)
+    return not any(strict or p.severity is Severity.ERROR for p in problems)
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Only report these files.")] = None,
+    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.TEXT,
+    strict: Annotated[bool, typer.Option(help="Treat warnings as errors.")] = False,
+) -> None:
+    """Check every curriculum file and report all problems (exit 1 if any error)."""
+    config = _config()
+    for path in paths or []:
+        if not path.is_file():
+            err.print(f"handbook: no such file: {path}", markup=False)
+            raise typer.Exit(2)
+    if not _validate(config, paths or [], fmt, strict):
+        raise typer.Exit(1)
+
+
+@app.command()
+def generate() -> None:
+    """Validate, then write the generated Markdown pages under docs/."""
+    config = _config()
+    if not _validate(config, [], Format.TEXT, False):
+        raise typer.Exit(1)
+    changed = generate_pages(load(config))
+    err.print(f"generated pages: {len(changed)} changed", highlight=False)
+
+
+@app.command()
+def build(
+    site_dir: Annotated[Path, typer.Option(help="Where to write the site.")] = Path("site"),
+) -> None:
+    """Validate, generate and build the site with `mkdocs build --strict`."""
+    generate()
+    config = _config()
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
+               str(site_dir.resolve())]
+    raise typer.Exit(subprocess.run(command, cwd=config.root).returncode)
+
+
+@app.command()
+def serve(
+    address: Annotated[str, typer.Option(help="Host:port to serve on.")] = "127.0.0.1:8000",
+) -> None:
+    """Generate, then preview the site with live reload (regenerates on change)."""
+    generate()
+    config = _config()
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", address]
+    raise typer.Exit(subprocess.run(command, cwd=config.root).returncode)
+
+
+@app.command()
+def schema(
+    kind: Annotated[str, typer.Argument(help=f"One of: {', '.join(KINDS)}.")] = "module",
+) -> None:
+    """Print the JSON Schema of a curriculum file kind (for editor completion)."""
+    if kind not in KINDS:
+        err.print(f"handbook: unknown kind {kind!r}; choose one of {', '.join(KINDS)}",
+                  markup=False)
+        raise typer.Exit(2)
+    out.print_json(json.dumps(KINDS[kind].model_json_schema(), ensure_ascii=False))
+
+
+@app.command()
+def rules() -> None:
+    """List every rule with its code, severity and summary."""
+    import handbook.checks  # noqa: F401  (registers the check rules)
+
+    for rule in sorted(RULES.values(), key=lambda r: r.code):
+        out.print(f"{rule.code} {rule.severity:<7} {rule.summary}", markup=False, highlight=False)

@@ -1,0 +1,48 @@
+"""Project configuration, read from ``[tool.handbook]`` in pyproject.toml."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path
+    languages: tuple[str, ...]
+    curriculum: Path
+    exercises: Path
+    generated: Path
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above ``start`` holding a pyproject.toml with our table."""
+    for folder in (start.resolve(), *start.resolve().parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file() and "tool" in (data := _read(candidate)) and (
+            "handbook" in data["tool"]
+        ):
+            return folder
+    raise FileNotFoundError(f"no pyproject.toml with [tool.handbook] at or above {start}")
+
+
+def _read(path: Path) -> dict:
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def load_config(root: Path | None = None) -> Config:
+    root = find_root(root or Path.cwd())
+    table = _read(root / "pyproject.toml")["tool"]["handbook"]
+    return Config(
+        root=root,
+        languages=tuple(table["languages"]),
+        curriculum=root / table["curriculum"],
+        exercises=root / table["exercises"],
+        generated=root / table["generated"],
+    )

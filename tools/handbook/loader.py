@@ -1,0 +1,125 @@
+"""Files → models. Schema violations become Problems located in the file."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .config import Config
+from .document import Document, Loc, read
+from .models import Exercise, FileModel, Module
+from .problems import Problem, register
+
+UNKNOWN_KEY = register("CUR003", "A key that the format does not know (often a typo).")
+MISSING_KEY = register("CUR004", "A required key or section is missing.")
+BAD_VALUE = register("CUR005", "A value has the wrong type or form.")
+NAME_MISMATCH = register("CUR006", "The file name must be the `id` followed by `.yml`.")
+
+
+@dataclass
+class Curriculum:
+    config: Config
+    modules: list[Module] = field(default_factory=list)
+    exercises: list[Exercise] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def module(self, module_id: str) -> Module | None:
+        return next((m for m in self.modules if m.id == module_id), None)
+
+    def exercise(self, exercise_id: str) -> Exercise | None:
+        return next((e for e in self.exercises if e.id == exercise_id), None)
+
+
+def sources(config: Config) -> Iterator[tuple[Path, type[FileModel]]]:
+    """Every curriculum file with the model it must match, in a stable order."""
+    for path in sorted((config.curriculum / "modules").glob("*.yml")):
+        yield path, Module
+    for path in sorted(config.exercises.glob("*.yml")):
+        yield path, Exercise
+
+
+def kind_of(path: Path, config: Config) -> type[FileModel] | None:
+    return next((kind for known, kind in sources(config) if known.resolve() == path.resolve()),
+                None)
+
+
+def load_file(path: Path, kind: type[FileModel]) -> tuple[FileModel | None, list[Problem]]:
+    document = read(path)
+    if isinstance(document, Problem):
+        return None, [document]
+    try:
+        model = kind.model_validate(document.tree)
+    except ValidationError as error:
+        return None, [_to_problem(document, kind, e) for e in error.errors()]
+    model._document = document
+    problems = []
+    if model.id != path.stem:
+        problems.append(document.problem(
+            NAME_MISMATCH.code, ("id",),
+            f"id `{model.id}` does not match the file name; rename the file to {model.id}.yml "
+            "or change the id"))
+    return model, problems
+
+
+def load(config: Config) -> Curriculum:
+    """Load every curriculum file, collecting problems instead of stopping."""
+    curriculum = Curriculum(config)
+    for path, kind in sources(config):
+        model, problems = load_file(path, kind)
+        curriculum.problems.extend(problems)
+        if isinstance(model, Module):
+            curriculum.modules.append(model)
+        elif isinstance(model, Exercise):
+            curriculum.exercises.append(model)
+    curriculum.modules.sort(key=lambda m: (m.order, m.id))
+    return curriculum
+
+
+def _to_problem(document: Document, kind: type[BaseModel], error: Any) -> Problem:
+    loc: Loc = tuple(error["loc"])
+    where = ".".join(str(part) for part in loc) or "top level"
+    if error["type"] == "extra_forbidden":
+        allowed = _fields_at(kind, loc[:-1])
+        hint = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        fix = f"did you mean `{hint[0]}`?" if hint else f"allowed here: {', '.join(allowed)}"
+        return document.problem(UNKNOWN_KEY.code, loc, f"unknown key `{loc[-1]}` at {where}; {fix}")
+    if error["type"] == "missing":
+        return document.problem(MISSING_KEY.code, loc, f"missing required key `{where}`; add it")
+    got = error.get("input")
+    shown = "" if isinstance(got, dict | list) else f" (found {got!r})"
+    return document.problem(BAD_VALUE.code, loc, f"{where}: {error['msg']}{shown}")
+
+
+def _fields_at(kind: Any, loc: Loc) -> list[str]:
+    """Field names of the model reached by following ``loc`` through the annotations."""
+    for step in loc:
+        kind = _unwrap(kind)
+        if isinstance(step, int):
+            args = typing.get_args(kind)
+            kind = args[0] if args else kind
+        elif isinstance(kind, type) and issubclass(kind, BaseModel) and step in kind.model_fields:
+            kind = kind.model_fields[step].annotation
+        else:
+            return []
+    kind = _unwrap(kind)
+    if isinstance(kind, type) and issubclass(kind, BaseModel):
+        return list(kind.model_fields)
+    return []
+
+
+def _unwrap(kind: Any) -> Any:
+    """Strip Annotated[...] and `X | None` down to the type that holds fields."""
+    while True:
+        if typing.get_origin(kind) is typing.Annotated:
+            kind = typing.get_args(kind)[0]
+        elif isinstance(kind, types.UnionType) or typing.get_origin(kind) is typing.Union:
+            kind = next(a for a in typing.get_args(kind) if a is not type(None))
+        else:
+            return kind

@@ -1,0 +1,154 @@
+"""The curriculum schema. These pydantic models are the only definition of the file
+format; ``handbook schema`` exports them as JSON Schema for editors.
+
+Structure (ids, order, minutes, references) is written once; every piece of prose is
+a ``Text``: a mapping from language code to text, so a missing translation is a
+validation problem rather than a silent gap.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal
+
+from .document import Document
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PositiveInt,
+    PrivateAttr,
+    StringConstraints,
+)
+
+
+class LocalizedText(dict[str, str]):
+    """A validated ``Text`` value; its own type lets checks find every prose field."""
+
+
+Text = Annotated[
+    dict[str, str],
+    AfterValidator(LocalizedText),
+    Field(description="The same text in each configured language, keyed by language code."),
+]
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"),
+    Field(description="Lower-case letters, digits and single hyphens, e.g. `sister-projects`."),
+]
+
+
+class Strict(BaseModel):
+    # YAML gives real types; refuse silent coercion ("10" is not 10) and unknown keys.
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class FileModel(Strict):
+    """A model loaded from a file of its own; remembers the file for error positions."""
+
+    _document: Document | None = PrivateAttr(default=None)
+
+    @property
+    def document(self) -> Document:
+        assert self._document is not None, "model was not loaded from a file"
+        return self._document
+
+
+# machine-drafted: written or translated by a machine, unreviewed;
+# draft: written by a person, not yet reviewed by a second fluent speaker;
+# reviewed: checked by the fluent speaker named in `reviewer`.
+ReviewStatus = Literal["machine-drafted", "draft", "reviewed"]
+
+
+class Review(Strict):
+    status: ReviewStatus
+    reviewer: str | None = None
+    date: datetime.date | None = None
+
+
+SegmentKind = Literal["talk", "demo", "hands-on", "discussion", "quiz", "break"]
+
+
+class Objective(Strict):
+    id: Id
+    text: Text
+
+
+class Segment(Strict):
+    minutes: PositiveInt
+    kind: SegmentKind
+    title: Text
+    script: Text = Field(description="What the trainer says and does.")
+    materials: Text | None = None
+    objectives: list[Id] = Field(default_factory=list, description="Objectives practised.")
+    exercise: Id | None = Field(default=None, description="Exercise run in this segment.")
+
+
+class Checklists(Strict):
+    before: list[Text] = Field(min_length=1)
+    during: list[Text] = Field(min_length=1)
+    after: list[Text] = Field(min_length=1)
+
+
+class ExerciseRef(Strict):
+    id: Id
+    objectives: list[Id] = Field(default_factory=list, description="Objectives it practises.")
+
+
+class QuizQuestion(Strict):
+    id: Id
+    question: Text
+    options: list[Text] = Field(min_length=2)
+    correct: PositiveInt = Field(description="Position of the correct option, counting from 1.")
+    explanation: Text
+    objectives: list[Id] = Field(default_factory=list, description="Objectives it assesses.")
+
+
+class QuestionAnswer(Strict):
+    question: Text
+    answer: Text
+
+
+class Resource(Strict):
+    title: str
+    url: str
+    language: str = Field(description="Language code of the resource itself.")
+
+
+class Source(Strict):
+    id: Id
+    title: str
+    url: str
+
+
+class Module(FileModel):
+    id: Id
+    order: PositiveInt = Field(description="Position in the handbook's list of modules.")
+    duration: PositiveInt = Field(description="Minutes; the segments must add up to it.")
+    title: Text
+    summary: Text
+    audience: Text
+    prerequisites: list[Id] = Field(default_factory=list, description="Module ids.")
+    objectives: list[Objective] = Field(min_length=1)
+    segments: list[Segment] = Field(min_length=1)
+    checklists: Checklists
+    exercises: list[ExerciseRef] = Field(default_factory=list)
+    quiz: list[QuizQuestion] = Field(min_length=1)
+    questions: list[QuestionAnswer] = Field(min_length=1, description="Common questions.")
+    resources: list[Resource] = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1, description="Sources for factual claims.")
+    review: dict[str, Review] = Field(description="Translation review status per language.")
+
+
+class Exercise(FileModel):
+    id: Id
+    minutes: PositiveInt
+    title: Text
+    instructions: Text = Field(description="What the learner does.")
+    expected: Text = Field(description="What the learner should have at the end.")
+    trainer_notes: Text
+    review: dict[str, Review]
+
+
+KINDS: dict[str, type[Strict]] = {"module": Module, "exercise": Exercise}

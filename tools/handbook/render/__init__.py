@@ -1,0 +1,1 @@
+"""Curriculum models → Markdown pages, one set per configured language."""
