@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -15,10 +15,11 @@ from rich.console import Console
 from .checks import run_checks
 from .config import Config, load_config
 from .loader import load
-from .models import KINDS
+from .models import ID_PATTERN, KINDS
 from .problems import RULES, Severity
 from .render.site import generate as generate_pages
 from .report import Format, render
+from .scaffold import skeleton
 
 app = typer.Typer(help=__doc__, no_args_is_help=True, pretty_exceptions_enable=False,
                   add_completion=False)
@@ -70,6 +71,12 @@ def generate() -> None:
     err.print(f"generated pages: {len(changed)} changed", highlight=False)
 
 
+def _mkdocs(config: Config, *args: str) -> int:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # upstream's banner, not our problem
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=config.root,
+                          env=env).returncode
+
+
 @app.command()
 def build(
     site_dir: Annotated[Path, typer.Option(help="Where to write the site.")] = Path("site"),
@@ -77,9 +84,7 @@ def build(
     """Validate, generate and build the site with `mkdocs build --strict`."""
     generate()
     config = _config()
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
-               str(site_dir.resolve())]
-    raise typer.Exit(subprocess.run(command, cwd=config.root).returncode)
+    raise typer.Exit(_mkdocs(config, "build", "--strict", "--site-dir", str(site_dir.resolve())))
 
 
 @app.command()
@@ -89,8 +94,7 @@ def serve(
     """Generate, then preview the site with live reload (regenerates on change)."""
     generate()
     config = _config()
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", address]
-    raise typer.Exit(subprocess.run(command, cwd=config.root).returncode)
+    raise typer.Exit(_mkdocs(config, "serve", "--dev-addr", address))
 
 
 @app.command()
@@ -112,3 +116,34 @@ def rules() -> None:
 
     for rule in sorted(RULES.values(), key=lambda r: r.code):
         out.print(f"{rule.code} {rule.severity:<7} {rule.summary}", markup=False, highlight=False)
+
+
+@app.command()
+def new(
+    kind: Annotated[str, typer.Argument(help="module or exercise")],
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="e.g. wikidata-basics")],
+) -> None:
+    """Create a skeleton module or exercise file; never overwrites an existing file."""
+    config = _config()
+    if kind not in KINDS:
+        err.print(f"handbook: unknown kind {kind!r}; choose one of {', '.join(KINDS)}",
+                  markup=False)
+        raise typer.Exit(2)
+    if not ID_PATTERN.fullmatch(item_id):
+        err.print(f"handbook: {item_id!r} is not a valid id (lower-case letters, digits and "
+                  "single hyphens, e.g. wikidata-basics)", markup=False)
+        raise typer.Exit(2)
+    order = len(load(config).modules) + 1
+    path, text = skeleton(kind, item_id, config, order)
+    if path.exists():
+        err.print(f"handbook: {path.relative_to(config.root)} already exists; not touching it",
+                  markup=False)
+        raise typer.Exit(1)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")
+    out.print(f"created {path.relative_to(config.root)}; fill it in, then run `handbook validate`",
+              markup=False, highlight=False)
+
+
+if __name__ == "__main__":
+    app()

@@ -9,9 +9,9 @@ validation problem rather than a silent gap.
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Annotated, Literal
 
-from .document import Document
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -21,6 +21,8 @@ from pydantic import (
     PrivateAttr,
     StringConstraints,
 )
+
+from .document import Document
 
 
 class LocalizedText(dict[str, str]):
@@ -32,9 +34,10 @@ Text = Annotated[
     AfterValidator(LocalizedText),
     Field(description="The same text in each configured language, keyed by language code."),
 ]
+ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 Id = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"),
+    StringConstraints(pattern=f"^{ID_PATTERN.pattern}$"),
     Field(description="Lower-case letters, digits and single hyphens, e.g. `sister-projects`."),
 ]
 

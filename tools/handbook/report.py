@@ -39,8 +39,8 @@ def render(problems: Sequence[Problem], fmt: Format, root: Path, console: Consol
             kind = "error" if p.severity is Severity.ERROR else "warning"
             message = p.message.replace("%", "%25").replace("\n", "%0A")
             console.print(f"::{kind} file={_relative(p.file, root)},line={p.line},"
-                          f"col={p.column},title={p.code}::{message}", markup=False, highlight=False,
-                          soft_wrap=True)
+                          f"col={p.column},title={p.code}::{message}",
+                          markup=False, highlight=False, soft_wrap=True)
         else:
             style = "red" if p.severity is Severity.ERROR else "yellow"
             console.print(f"[bold]{escape(where)}[/] [{style}]{p.code}[/] {escape(p.message)}",

@@ -21,10 +21,11 @@ def text_in_every_language(curriculum: Curriculum) -> Iterator[Problem]:
         for loc, text in texts(model):
             for language in languages:
                 if not text.get(language, "").strip():
-                    state = "is empty" if language in text else "is missing"
+                    present = language in text
                     yield model.document.problem(
-                        "CUR010", loc,
-                        f"{'.'.join(map(str, loc))}: the `{language}` text {state}; "
+                        "CUR010", (*loc, language) if present else loc,
+                        f"{'.'.join(map(str, loc))}: the `{language}` text "
+                        f"{'is empty' if present else 'is missing'}; "
                         f"write it (languages: {', '.join(languages)})")
 
 

@@ -1,0 +1,61 @@
+"""Shared fixtures: a small valid handbook to break, and the real site built once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from handbook.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD = Path(__file__).parent / "fixtures" / "good"
+MODULE = Path("curriculum/modules/first-steps.yml")
+EXERCISE = Path("exercises/sandbox-edit.yml")
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh copy of the valid fixture handbook, as the working directory."""
+    target = tmp_path / "handbook"
+    shutil.copytree(GOOD, target, ignore=shutil.ignore_patterns("docs"))
+    monkeypatch.chdir(target)
+    return target
+
+
+class Run:
+    def __init__(self, result) -> None:
+        self.code = result.exit_code
+        self.output = result.output
+        self.exception = result.exception
+
+
+@pytest.fixture
+def handbook():
+    """Run the `handbook` CLI in-process and return exit code and output."""
+    runner = CliRunner()
+
+    def run(*args: str) -> Run:
+        result = runner.invoke(app, list(args))
+        # A traceback is never an acceptable answer to bad input.
+        assert result.exception is None or isinstance(result.exception, SystemExit), (
+            f"handbook {' '.join(args)} raised {result.exception!r}")
+        return Run(result)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real handbook, generated and built with `handbook build` into a temporary folder."""
+    out = tmp_path_factory.mktemp("site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "handbook.cli", "build", "--site-dir", str(out)]
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out

@@ -1,0 +1,61 @@
+"""Generated Markdown from the fixture handbook."""
+
+from __future__ import annotations
+
+from ruamel.yaml import YAML
+from tests.conftest import MODULE
+
+from handbook.config import load_config
+from handbook.loader import load
+from handbook.render.markdown import cell, clock
+from handbook.render.site import generate
+
+
+def test_clock_formats_minutes_as_hours_and_minutes():
+    assert [clock(m) for m in (0, 5, 59, 60, 75, 600)] == [
+        "00:00", "00:05", "00:59", "01:00", "01:15", "10:00"]
+
+
+def test_cell_keeps_a_table_row_intact():
+    assert cell("a | b\nc") == "a \\| b c"
+
+
+def test_run_sheet_clock_counts_up_from_the_yaml_minutes(project):
+    generate(load(load_config(project)))
+    data = YAML(typ="safe").load((project / MODULE).read_text("utf-8"))
+    elapsed, expected = 0, []
+    for segment in data["segments"]:
+        expected.append(f"{elapsed // 60:02d}:{elapsed % 60:02d}")
+        elapsed += segment["minutes"]
+    for language in ("tg", "en"):
+        page = (project / "docs/curriculum" / f"first-steps.{language}.md").read_text("utf-8")
+        rows = [line for line in page.splitlines() if line.startswith("| ") and ":" in line[:8]]
+        assert [row.split("|")[1].strip() for row in rows][: len(expected)] == expected
+        assert data["title"][language] in page
+
+
+def test_every_language_gets_its_own_text(project):
+    generate(load(load_config(project)))
+    tg = (project / "docs/curriculum/first-steps.tg.md").read_text("utf-8")
+    en = (project / "docs/curriculum/first-steps.en.md").read_text("utf-8")
+    assert "Иштирокчиён дар саҳифаи санҷишӣ" in tg and "Participants edit" not in tg
+    assert "Participants edit their sandbox" in en and "Иштирокчиён" not in en
+
+
+def test_generation_writes_only_what_changed(project):
+    curriculum = load(load_config(project))
+    assert generate(curriculum)  # first run writes every page
+    assert generate(curriculum) == []
+
+
+def test_pages_of_deleted_modules_are_removed_but_nothing_else(project):
+    curriculum = load(load_config(project))
+    generate(curriculum)
+    out = project / "docs/curriculum"
+    stale = out / "old-module.tg.md"
+    stale.write_text("old", "utf-8")
+    authored = project / "docs/index.tg.md"
+    authored.write_text("home", "utf-8")
+    generate(curriculum)
+    assert not stale.exists()
+    assert authored.read_text("utf-8") == "home"
