@@ -17,6 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 GOOD = Path(__file__).parent / "fixtures" / "good"
 MODULE = Path("curriculum/modules/first-steps.yml")
 EXERCISE = Path("exercises/sandbox-edit.yml")
+PROGRAMME = Path("curriculum/programmes/one-day.yml")
+GUIDE = Path("curriculum/guides/mentoring.yml")
+GLOSSARY = Path("curriculum/glossary.yml")
 
 
 @pytest.fixture

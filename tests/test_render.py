@@ -28,7 +28,7 @@ def test_run_sheet_clock_counts_up_from_the_yaml_minutes(project):
         expected.append(f"{elapsed // 60:02d}:{elapsed % 60:02d}")
         elapsed += segment["minutes"]
     for language in ("tg", "en"):
-        page = (project / "docs/curriculum" / f"first-steps.{language}.md").read_text("utf-8")
+        page = (project / f"docs/curriculum/modules/first-steps.{language}.md").read_text("utf-8")
         rows = [line for line in page.splitlines() if line.startswith("| ") and ":" in line[:8]]
         assert [row.split("|")[1].strip() for row in rows][: len(expected)] == expected
         assert data["title"][language] in page
@@ -36,8 +36,8 @@ def test_run_sheet_clock_counts_up_from_the_yaml_minutes(project):
 
 def test_every_language_gets_its_own_text(project):
     generate(load(load_config(project)))
-    tg = (project / "docs/curriculum/first-steps.tg.md").read_text("utf-8")
-    en = (project / "docs/curriculum/first-steps.en.md").read_text("utf-8")
+    tg = (project / "docs/curriculum/modules/first-steps.tg.md").read_text("utf-8")
+    en = (project / "docs/curriculum/modules/first-steps.en.md").read_text("utf-8")
     assert "Иштирокчиён дар саҳифаи санҷишӣ" in tg and "Participants edit" not in tg
     assert "Participants edit their sandbox" in en and "Иштирокчиён" not in en
 

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.conftest import EXERCISE, MODULE
+from tests.conftest import EXERCISE, GLOSSARY, GUIDE, MODULE, PROGRAMME
 
 from handbook.checks import run_checks
 from handbook.config import load_config
@@ -49,6 +49,21 @@ CASES = [
     ("CUR017", MODULE, "correct: 1", "correct: 3", "correct: 3"),
     ("CUR018", MODULE, "    reviewer: Test Person\n", "", "  en:\n    status: reviewed"),
     ("CUR018", EXERCISE, "  en:\n    status: draft\n", "", "review:"),
+    ("CUR010", GUIDE, "        en: Say hello.\n", "", "      - tg: Салом"),
+    ("CUR013", GLOSSARY, "  - id: sandbox\n", "  - id: sandbox\n    term: {tg: а, en: a}\n"
+     "    definition: {tg: б, en: b}\n  - id: sandbox\n", None),
+    ("CUR003", GUIDE, "  - id: role", "  - id: role\n    extra: 1", "extra: 1"),
+    ("CUR005", PROGRAMME, 'start: "09:00"\n    end', 'start: "9am"\n    end', '"9am"'),
+    ("CUR020", PROGRAMME, 'start: "09:15"', 'start: "09:10"', '"09:10"'),
+    ("CUR025", PROGRAMME, 'start: "09:45"', 'start: "09:50"', '"09:50"'),
+    ("CUR021", PROGRAMME, "minutes: 30\n        kind: module",
+     "minutes: 20\n        kind: module", "minutes: 20"),
+    ("CUR022", PROGRAMME, 'end: "10:00"', 'end: "10:30"', 'end: "10:30"'),
+    ("CUR022", PROGRAMME, 'start: "09:00"\n        minutes', 'start: "09:05"\n        minutes',
+     '"09:05"\n        minutes'),
+    ("CUR023", PROGRAMME, "module: first-steps", "module: no-such-module", "no-such-module"),
+    ("CUR023", PROGRAMME, "kind: break", "kind: module", '- start: "09:45"'),
+    ("CUR024", PROGRAMME, "Asia/Dushanbe", "Asia/Dushambe", "Asia/Dushambe"),
 ]
 
 

@@ -37,7 +37,7 @@ def test_home_page_is_in_its_language(site, language):
 @pytest.mark.parametrize("language", CONFIG.languages)
 @pytest.mark.parametrize("module", CURRICULUM.modules, ids=lambda m: m.id)
 def test_module_page_in_every_language(site, module, language):
-    html = page(site, language, f"curriculum/{module.id}")
+    html = page(site, language, f"curriculum/modules/{module.id}")
     assert html.html["lang"] == language
     assert html.h1.get_text(strip=True).startswith(module.title[language].split()[0])
     # The run sheet's clock column counts up from 00:00 by each segment's minutes.
@@ -65,9 +65,10 @@ def test_index_lists_every_module_with_its_duration(site, language):
 def test_switcher_links_to_the_same_page_in_the_other_language(site):
     module = CURRICULUM.modules[0]
     links = {a["hreflang"]: a["href"]
-             for a in page(site, DEFAULT, f"curriculum/{module.id}").select("a[hreflang]")}
+             for a in page(site, DEFAULT, f"curriculum/modules/{module.id}").select("a[hreflang]")}
     for language in OTHERS:
-        assert links[language].rstrip("/").endswith(f"/{language}/curriculum/{module.id}")
+        expected = f"/{language}/curriculum/modules/{module.id}"
+        assert links[language].rstrip("/").endswith(expected)
 
 
 def _third_party(url: str) -> bool:
@@ -99,3 +100,59 @@ def test_search_index_holds_tajik_words(site):
     module = CURRICULUM.module("wikimedia-projects-overview")
     assert module.title["tg"] in text
     assert re.search(r"[ҳқғҷӯӣ]", text)
+
+
+def _pages(site: Path, language: str) -> set[Path]:
+    root = site if language == DEFAULT else site / language
+    found = {p.relative_to(root) for p in root.rglob("index.html")}
+    return {p for p in found if p.parts[0] not in OTHERS}
+
+
+def test_no_page_lacks_its_twin(site):
+    default = _pages(site, DEFAULT)
+    assert len(default) > 5
+    for language in OTHERS:
+        assert _pages(site, language) == default
+
+
+@pytest.mark.parametrize("language", CONFIG.languages)
+def test_every_generated_page_states_its_review_status(site, language):
+    root = site if language == DEFAULT else site / language
+    for html_file in (root / "curriculum").rglob("index.html"):
+        if html_file.parent == root / "curriculum":
+            continue  # the listing page is not a text of its own
+        soup = BeautifulSoup(html_file.read_text("utf-8"), "html.parser")
+        assert soup.select(".admonition.warning, .admonition.success"), html_file
+
+
+@pytest.mark.parametrize("language", CONFIG.languages)
+@pytest.mark.parametrize("programme", CURRICULUM.programmes, ids=lambda p: p.id)
+def test_agenda_shows_each_slot_with_clock_times(site, programme, language):
+    html = page(site, language, f"curriculum/programmes/{programme.id}")
+    tables = html.select("article table")
+    assert len(tables) == len(programme.days)
+    for day, table in zip(programme.days, tables, strict=True):
+        rows = table.find_all("tr")[1:]
+        assert len(rows) == len(day.slots)
+        for slot, row in zip(day.slots, rows, strict=True):
+            hours, minutes = map(int, slot.start.split(":"))
+            end = hours * 60 + minutes + slot.minutes
+            assert row.td.get_text(strip=True) == f"{slot.start}–{clock(end)}"
+            if slot.module:
+                link = row.find("a")["href"]
+                assert link.rstrip("/").endswith(f"modules/{slot.module}")
+                assert CURRICULUM.module(slot.module).title[language] in row.get_text()
+
+
+@pytest.mark.parametrize("language", CONFIG.languages)
+def test_module_pages_link_the_glossary_terms_they_use(site, language):
+    glossary = CURRICULUM.glossary
+    assert glossary is not None
+    for module in CURRICULUM.modules:
+        html = page(site, language, f"curriculum/modules/{module.id}")
+        anchors = {a["href"].split("#")[-1] for a in html.select("a[href*='glossary/#']")}
+        used = {t.id for t in glossary.terms if t.term[language].casefold()
+                in html.article.get_text(" ").casefold()}
+        assert anchors, f"{module.id} links no glossary term"
+        assert anchors <= {t.id for t in glossary.terms}
+        assert anchors <= used

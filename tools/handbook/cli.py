@@ -19,7 +19,7 @@ from .models import ID_PATTERN, KINDS
 from .problems import RULES, Severity
 from .render.site import generate as generate_pages
 from .report import Format, render
-from .scaffold import skeleton
+from .scaffold import SCAFFOLDS, skeleton
 
 app = typer.Typer(help=__doc__, no_args_is_help=True, pretty_exceptions_enable=False,
                   add_completion=False)
@@ -125,8 +125,8 @@ def new(
 ) -> None:
     """Create a skeleton module or exercise file; never overwrites an existing file."""
     config = _config()
-    if kind not in KINDS:
-        err.print(f"handbook: unknown kind {kind!r}; choose one of {', '.join(KINDS)}",
+    if kind not in SCAFFOLDS:
+        err.print(f"handbook: unknown kind {kind!r}; choose one of {', '.join(SCAFFOLDS)}",
                   markup=False)
         raise typer.Exit(2)
     if not ID_PATTERN.fullmatch(item_id):

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from .config import Config
 from .document import Document, Loc, read
-from .models import Exercise, FileModel, Module
+from .models import Exercise, FileModel, Glossary, Guide, Module, Programme
 from .problems import Problem, register
 
 UNKNOWN_KEY = register("CUR003", "A key that the format does not know (often a typo).")
@@ -28,7 +28,18 @@ class Curriculum:
     config: Config
     modules: list[Module] = field(default_factory=list)
     exercises: list[Exercise] = field(default_factory=list)
+    programmes: list[Programme] = field(default_factory=list)
+    guides: list[Guide] = field(default_factory=list)
+    glossary: Glossary | None = None
     problems: list[Problem] = field(default_factory=list)
+    # Ids (file names) of files that failed to load: references to them are not reported
+    # again, since the file's own problems already are.
+    unloaded: set[str] = field(default_factory=set)
+
+    def files(self) -> list[FileModel]:
+        """Every loaded file's model."""
+        glossary = [self.glossary] if self.glossary else []
+        return [*self.modules, *self.exercises, *self.programmes, *self.guides, *glossary]
 
     def module(self, module_id: str) -> Module | None:
         return next((m for m in self.modules if m.id == module_id), None)
@@ -39,10 +50,15 @@ class Curriculum:
 
 def sources(config: Config) -> Iterator[tuple[Path, type[FileModel]]]:
     """Every curriculum file with the model it must match, in a stable order."""
-    for path in sorted((config.curriculum / "modules").glob("*.yml")):
-        yield path, Module
-    for path in sorted(config.exercises.glob("*.yml")):
-        yield path, Exercise
+    for folder, kind in ((config.curriculum / "modules", Module),
+                         (config.curriculum / "programmes", Programme),
+                         (config.curriculum / "guides", Guide),
+                         (config.exercises, Exercise)):
+        for path in sorted(folder.glob("*.yml")):
+            yield path, kind
+    glossary = config.curriculum / "glossary.yml"
+    if glossary.exists():
+        yield glossary, Glossary
 
 
 def kind_of(path: Path, config: Config) -> type[FileModel] | None:
@@ -74,11 +90,21 @@ def load(config: Config) -> Curriculum:
     for path, kind in sources(config):
         model, problems = load_file(path, kind)
         curriculum.problems.extend(problems)
-        if isinstance(model, Module):
-            curriculum.modules.append(model)
-        elif isinstance(model, Exercise):
-            curriculum.exercises.append(model)
+        if model is None:
+            curriculum.unloaded.add(path.stem)
+        match model:
+            case Module():
+                curriculum.modules.append(model)
+            case Exercise():
+                curriculum.exercises.append(model)
+            case Programme():
+                curriculum.programmes.append(model)
+            case Guide():
+                curriculum.guides.append(model)
+            case Glossary():
+                curriculum.glossary = model
     curriculum.modules.sort(key=lambda m: (m.order, m.id))
+    curriculum.guides.sort(key=lambda g: (g.order, g.id))
     return curriculum
 
 

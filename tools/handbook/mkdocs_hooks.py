@@ -1,7 +1,8 @@
 """MkDocs hooks: keep the generated pages current and list them in the navigation.
 
-Generation runs before each build (write-if-changed, so `mkdocs serve` does not loop), and
-the module pages are added to the nav in curriculum order, titled by each page's heading.
+Generation runs before each build (write-if-changed, so `mkdocs serve` does not loop). A nav
+entry naming a generated folder (e.g. `curriculum/modules/`) expands to that folder's pages
+in curriculum order; each page is titled by its own heading, in each language.
 """
 
 from __future__ import annotations
@@ -13,33 +14,45 @@ from mkdocs.exceptions import Abort
 
 from handbook.checks import run_checks
 from handbook.config import load_config
-from handbook.loader import load
+from handbook.loader import Curriculum, load
 from handbook.problems import Severity
-from handbook.render.site import generate
+from handbook.render.site import generate, pages
 
 
-def _curriculum(config: MkDocsConfig):
+def _load(config: MkDocsConfig) -> Curriculum:
     return load(load_config(Path(config.config_file_path).parent))
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    curriculum = _curriculum(config)
+    curriculum = _load(config)
     errors = [p for p in run_checks(curriculum) if p.severity is Severity.ERROR]
     if errors:
-        raise Abort(f"curriculum has {len(errors)} error(s); run `handbook validate`")
+        raise Abort(f"the curriculum has {len(errors)} error(s); run `handbook validate`")
     generate(curriculum)
-    folder = curriculum.config.generated.relative_to(config.docs_dir).as_posix()
-    for section in config.nav or []:
-        if isinstance(section, dict):
-            for entries in section.values():
-                if isinstance(entries, list) and f"{folder}/index.md" in entries:
-                    entries[:] = [f"{folder}/index.md"] + [
-                        f"{folder}/{module.id}.md" for module in curriculum.modules]
+    base = curriculum.config.generated.relative_to(config.docs_dir).as_posix()
+    folders: dict[str, list[str]] = {}
+    for page in pages(curriculum):
+        folders.setdefault(f"{base}/{page.path.parent.as_posix()}/", []).append(
+            f"{base}/{page.path.as_posix()}")
+    config.nav = _expand(config.nav or [], folders)
     return config
 
 
+def _expand(nav: list, folders: dict[str, list[str]]) -> list:
+    expanded = []
+    for entry in nav:
+        if isinstance(entry, str) and entry in folders:
+            expanded.extend(folders[entry])
+        elif isinstance(entry, dict):
+            expanded.append({title: _expand(value, folders) if isinstance(value, list) else value
+                             for title, value in entry.items()})
+        else:
+            expanded.append(entry)
+    return expanded
+
+
 def on_serve(server, config: MkDocsConfig, builder):
-    root = load_config(Path(config.config_file_path).parent)
-    server.watch(str(root.curriculum))
-    server.watch(str(root.exercises))
+    handbook = load_config(Path(config.config_file_path).parent)
+    server.watch(str(handbook.curriculum))
+    server.watch(str(handbook.exercises))
     return server

@@ -154,4 +154,71 @@ class Exercise(FileModel):
     review: dict[str, Review]
 
 
-KINDS: dict[str, type[Strict]] = {"module": Module, "exercise": Exercise}
+Clock = Annotated[str, StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$"),
+                  Field(description="24-hour local time, HH:MM, quoted: \"09:30\".")]
+
+
+class Slot(Strict):
+    start: Clock
+    minutes: PositiveInt
+    kind: Literal["module", "break", "custom"]
+    module: Id | None = Field(default=None, description="For kind: module, the module's id.")
+    title: Text | None = Field(default=None, description="For a break or a custom item.")
+    note: Text | None = None
+
+
+class Day(Strict):
+    date: datetime.date
+    title: Text
+    audience: Text
+    start: Clock
+    end: Clock
+    slots: list[Slot] = Field(min_length=1)
+
+
+class Programme(FileModel):
+    id: Id
+    title: Text
+    summary: Text
+    venue: Text
+    timezone: str = Field(description="IANA time zone of the venue, e.g. Asia/Dushanbe.")
+    days: list[Day] = Field(min_length=1)
+    sources: list[Source] = Field(default_factory=list)
+    review: dict[str, Review]
+
+
+class Section(Strict):
+    id: Id
+    title: Text
+    body: Text
+    checklist: list[Text] = Field(default_factory=list, description="Rendered as tick boxes.")
+
+
+class Guide(FileModel):
+    """A handbook page made of sections: FAQ, event checklists, mentor guide, pathway."""
+
+    id: Id
+    order: PositiveInt
+    title: Text
+    summary: Text
+    sections: list[Section] = Field(min_length=1)
+    sources: list[Source] = Field(default_factory=list)
+    review: dict[str, Review]
+
+
+class Term(Strict):
+    id: Id
+    term: Text
+    definition: Text
+
+
+class Glossary(FileModel):
+    id: Literal["glossary"]
+    terms: list[Term] = Field(min_length=1)
+    review: dict[str, Review]
+
+
+KINDS: dict[str, type[FileModel]] = {
+    "module": Module, "exercise": Exercise, "programme": Programme, "guide": Guide,
+    "glossary": Glossary,
+}

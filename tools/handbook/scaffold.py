@@ -10,6 +10,8 @@ from ruamel.yaml import YAML
 
 from .config import Config
 
+SCAFFOLDS = ("module", "exercise")
+
 
 def _module(module_id: str, order: int, text) -> dict:
     return {

@@ -31,4 +31,4 @@ def run_checks(curriculum: Curriculum) -> list[Problem]:
 
 
 # Importing the rule modules registers their checks.
-from . import ids, references, timing, translations  # noqa: E402, F401
+from . import ids, programmes, references, timing, translations  # noqa: E402, F401

@@ -22,8 +22,8 @@ def _duplicates(document: Document, items: Sequence, loc: Loc, what: str) -> Ite
             seen[item.id] = index
 
 
-@check("CUR013", "Ids are unique: modules and exercises overall, objectives, quiz questions "
-       "and sources within a module.")
+@check("CUR013", "Ids are unique: modules and exercises overall; objectives, quiz questions, "
+       "sources, guide sections and glossary terms within their file.")
 def unique_ids(curriculum: Curriculum) -> Iterator[Problem]:
     for group, what in ((curriculum.modules, "module"), (curriculum.exercises, "exercise")):
         seen: dict[str, Document] = {}
@@ -39,3 +39,8 @@ def unique_ids(curriculum: Curriculum) -> Iterator[Problem]:
         yield from _duplicates(document, module.quiz, ("quiz",), "quiz question")
         yield from _duplicates(document, module.sources, ("sources",), "source")
         yield from _duplicates(document, module.exercises, ("exercises",), "exercise reference")
+    for guide in curriculum.guides:
+        yield from _duplicates(guide.document, guide.sections, ("sections",), "section")
+    if curriculum.glossary:
+        yield from _duplicates(curriculum.glossary.document, curriculum.glossary.terms,
+                               ("terms",), "term")

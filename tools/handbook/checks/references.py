@@ -12,7 +12,7 @@ from . import check
 @check("CUR012", "Exercise references name an exercise file under exercises/ that the module "
        "lists.")
 def exercises_exist(curriculum: Curriculum) -> Iterator[Problem]:
-    known = {exercise.id for exercise in curriculum.exercises}
+    known = {exercise.id for exercise in curriculum.exercises} | curriculum.unloaded
     for module in curriculum.modules:
         listed = {ref.id for ref in module.exercises}
         for index, ref in enumerate(module.exercises):
@@ -49,7 +49,7 @@ def objectives_exist(curriculum: Curriculum) -> Iterator[Problem]:
 
 @check("CUR016", "Prerequisites name other existing modules.")
 def prerequisites_exist(curriculum: Curriculum) -> Iterator[Problem]:
-    known = {module.id for module in curriculum.modules}
+    known = {module.id for module in curriculum.modules} | curriculum.unloaded
     for module in curriculum.modules:
         for index, prerequisite in enumerate(module.prerequisites):
             if prerequisite not in known or prerequisite == module.id:

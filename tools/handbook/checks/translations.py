@@ -10,14 +10,10 @@ from ..walk import texts
 from . import check
 
 
-def _files(curriculum: Curriculum):
-    return [*curriculum.modules, *curriculum.exercises]
-
-
 @check("CUR010", "Every text has a non-empty version in every configured language.")
 def text_in_every_language(curriculum: Curriculum) -> Iterator[Problem]:
     languages = curriculum.config.languages
-    for model in _files(curriculum):
+    for model in curriculum.files():
         for loc, text in texts(model):
             for language in languages:
                 if not text.get(language, "").strip():
@@ -32,7 +28,7 @@ def text_in_every_language(curriculum: Curriculum) -> Iterator[Problem]:
 @check("CUR011", "Texts use only the configured language codes.")
 def known_languages(curriculum: Curriculum) -> Iterator[Problem]:
     languages = curriculum.config.languages
-    for model in _files(curriculum):
+    for model in curriculum.files():
         keyed = [*texts(model), (("review",), model.review)]
         for loc, text in keyed:
             for language in text:
@@ -45,7 +41,7 @@ def known_languages(curriculum: Curriculum) -> Iterator[Problem]:
 @check("CUR018", "Each configured language has a review status, and `reviewed` names who and when.")
 def review_status(curriculum: Curriculum) -> Iterator[Problem]:
     languages = curriculum.config.languages
-    for model in _files(curriculum):
+    for model in curriculum.files():
         for language in languages:
             review = model.review.get(language)
             if review is None:

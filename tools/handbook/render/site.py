@@ -8,14 +8,16 @@ from importlib import resources
 from pathlib import Path
 
 from babel import Locale
+from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from ruamel.yaml import YAML
 
 from ..loader import Curriculum
-from ..models import LocalizedText, Module
-from .markdown import cell, clock, indent
+from ..models import Glossary, LocalizedText, Module, Term
+from .markdown import cell, clock, indent, to_minutes
 
 MARKER = ".generated-by-handbook"
+LINKS_TERMS = {"module.md.j2", "guide.md.j2"}  # pages that link the glossary terms they use
 
 
 @cache
@@ -48,12 +50,17 @@ class Page:
 
 
 def pages(curriculum: Curriculum) -> list[Page]:
-    modules = curriculum.modules
-    listing = [Page(Path("index.md"), "index.md.j2", {"modules": modules})]
-    return listing + [
-        Page(Path(f"{module.id}.md"), "module.md.j2", {"module": module, "starts": _starts(module)})
-        for module in modules
-    ]
+    """Every generated page. Folders per kind; the MkDocs hook lists them in the nav."""
+    listing = [Page(Path("index.md"), "index.md.j2", {"curriculum": curriculum})]
+    modules = [Page(Path("modules", f"{m.id}.md"), "module.md.j2",
+                    {"module": m, "starts": _starts(m)}) for m in curriculum.modules]
+    programmes = [Page(Path("programmes", f"{p.id}.md"), "programme.md.j2", {"programme": p})
+                  for p in curriculum.programmes]
+    guides = [Page(Path("guides", f"{g.id}.md"), "guide.md.j2", {"guide": g})
+              for g in curriculum.guides]
+    glossary = ([Page(Path("glossary.md"), "glossary.md.j2", {"glossary": curriculum.glossary})]
+                if curriculum.glossary else [])
+    return listing + modules + programmes + guides + glossary
 
 
 def _starts(module: Module) -> list[int]:
@@ -77,13 +84,23 @@ def generate(curriculum: Curriculum) -> list[Path]:
     for language in config.languages:
         for page in pages(curriculum):
             target = out / page.path.with_suffix(f".{language}.md")
-            text = env.get_template(page.template).render(
-                **page.context, **_language_context(curriculum, language))
+            context = _language_context(curriculum, language)
+            text = env.get_template(page.template).render(**page.context, **context)
+            if curriculum.glossary and page.template in LINKS_TERMS:
+                terms = terms_in(text, curriculum.glossary, language)
+                text += env.get_template("terms.md.j2").render(
+                    terms=terms, up="../" * len(page.path.parent.parts), **context)
             written.add(target)
             if _write_if_changed(target, text):
                 changed.append(target)
     _remove_stale(out, written)
     return changed
+
+
+def terms_in(text: str, glossary: Glossary, language: str) -> list[Term]:
+    """Glossary terms whose wording in ``language`` appears in the page text."""
+    folded = text.casefold()
+    return [term for term in glossary.terms if term.term[language].casefold() in folded]
 
 
 def _language_context(curriculum: Curriculum, language: str) -> dict:
@@ -94,6 +111,8 @@ def _language_context(curriculum: Curriculum, language: str) -> dict:
         "exercise": curriculum.exercise,
         "module_by_id": curriculum.module,
         "language_name": lambda code: Locale.parse(language).languages.get(code, code),
+        "long_date": lambda day: format_date(day, format="full", locale=language),
+        "end_of": lambda start, length: clock(to_minutes(start) + length),
     }
 
 
