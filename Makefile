@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve validate lint lock clean
+.PHONY: site test serve validate lint bench lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,14 +20,17 @@ validate: $(STAMP)
 	$(BIN)/handbook validate
 
 test: $(STAMP)
-	$(BIN)/ruff check tools tests
+	$(BIN)/ruff check tools tests benchmarks
 	$(BIN)/python -m pytest
 
 serve: $(STAMP)
 	$(BIN)/handbook serve
 
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
+
 lint: $(STAMP)
-	$(BIN)/ruff check tools tests
+	$(BIN)/ruff check tools tests benchmarks
 	$(BIN)/ruff format --check tools tests
 
 # Re-pin every dependency after changing pyproject.toml.

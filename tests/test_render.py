@@ -59,3 +59,15 @@ def test_pages_of_deleted_modules_are_removed_but_nothing_else(project):
     generate(curriculum)
     assert not stale.exists()
     assert authored.read_text("utf-8") == "home"
+
+
+def test_alignment_matrix_marks_what_the_yaml_names(project):
+    generate(load(load_config(project)))
+    data = YAML(typ="safe").load((project / MODULE).read_text("utf-8"))
+    page = (project / "docs/curriculum/modules/first-steps.en.md").read_text("utf-8")
+    activities = [*data["segments"], *data["exercises"], *data["quiz"]]
+    for objective in data["objectives"]:
+        row = next(line for line in page.splitlines()
+                   if line.strip().startswith(f"| {objective['text']['en']} |"))
+        marks = [cell.strip() == "✓" for cell in row.strip().strip("|").split("|")[1:]]
+        assert marks == [objective["id"] in a.get("objectives", []) for a in activities]

@@ -63,6 +63,26 @@ CASES = [
      '"09:05"\n        minutes'),
     ("CUR023", PROGRAMME, "module: first-steps", "module: no-such-module", "no-such-module"),
     ("CUR023", PROGRAMME, "kind: break", "kind: module", '- start: "09:45"'),
+    ("CUR030", MODULE, "    objectives: [explain-wiki]\nquestions", "    objectives: []\nquestions",
+     "  - id: explain-wiki"),
+    ("CUR030", MODULE, "    objectives: [explain-wiki]\n  - minutes: 20",
+     "    objectives: []\n  - minutes: 20", "  - id: explain-wiki"),
+    ("CUR050", MODULE, "tg: Мураббӣ Википедиаро муаррифӣ мекунад.",
+     "tg: The trainer introduces Wikipedia to the whole group and explains why it matters.",
+     "tg: The trainer"),
+    ("CUR051", MODULE, "tg: Муқаддима", "tg: Вступительное слово", "tg: Вступительное"),
+    ("CUR051", MODULE, "tg: Муқаддима", "tg: Муқаддимa", "tg: Муқаддимa"),
+    ("CUR060", MODULE, "en: Participants edit their sandbox.",
+     "en: Participants edit <b>their</b> sandbox.", "en: Participants edit <b>"),
+    ("CUR061", MODULE, "    url: https://tg.wikipedia.org/\n    language",
+     "    url: http://tg.wikipedia.org/\n    language", "url: http://"),
+    ("CUR061", EXERCISE, "en: Help everyone.", "en: '[Help](javascript:alert(1)) everyone.'",
+     "en: '[Help](javascript"),
+    ("CUR062", EXERCISE, "en: Help everyone.", "en: Write to trainer@example.org.",
+     "en: Write to"),
+    ("CUR062", EXERCISE, "en: Help everyone.", "en: Call +992 37 221 4567.", "en: Call"),
+    ("CUR063", EXERCISE, "en: Help everyone.", "en: See [the notes](#nowhere).", "en: See"),
+    ("CUR063", EXERCISE, "en: Help everyone.", "en: See [the notes](../guide.md).", "en: See"),
     ("CUR024", PROGRAMME, "Asia/Dushanbe", "Asia/Dushambe", "Asia/Dushambe"),
 ]
 
@@ -81,7 +101,8 @@ def test_rule_fires_at_the_broken_line(project, code, file, old, new, at):
 
 
 def test_every_rule_has_a_firing_case():
-    tested = {case[0] for case in CASES} | {"CUR002"}  # CUR002: see test_bad_files
+    # CUR002: see test_bad_files; CUR040: see test_stale_translation_is_reported_until_confirmed
+    tested = {case[0] for case in CASES} | {"CUR002", "CUR040"}
     assert set(RULES) <= tested, f"rules without a test: {sorted(set(RULES) - tested)}"
 
 
@@ -123,3 +144,31 @@ def test_unknown_key_suggests_the_right_one(project, handbook):
     replace(project / MODULE, "summary:", "summry:")
     run = handbook("validate")
     assert "did you mean `summary`" in run.output
+
+
+def test_anchors_that_exist_are_accepted(project):
+    replace(project / EXERCISE, "en: Help everyone.", "en: See [the run sheet](#run-sheet).")
+    assert problems(project) == []
+
+
+def test_isbns_and_dates_are_not_phone_numbers(project):
+    replace(project / EXERCISE, "en: Help everyone.",
+            "en: Check ISBN 978-5-02-038417-3 from 2025-04-04 with 114,000 articles.")
+    assert problems(project) == []
+
+
+def test_stale_translation_is_reported_until_confirmed(project, handbook):
+    assert handbook("translated").code == 0
+    assert problems(project) == []
+    line = replace(project / MODULE, "en: Make one edit.", "en: Make and publish one edit.")
+    stale = [p for p in problems(project) if p.code == "CUR040"]
+    assert [(p.line, p.loc[-1]) for p in stale] == [(line - 1, "tg")]
+    assert handbook("validate").code == 0  # a warning does not fail
+    assert handbook("validate", "--strict").code == 1
+    # Updating the other language too clears it; so does confirming.
+    replace(project / MODULE, "tg: Як вироиш мекунанд.", "tg: Як вироиш мекунанд ва нашр.")
+    assert [p for p in problems(project) if p.code == "CUR040"] == []
+    replace(project / MODULE, "en: Make and publish one edit.", "en: Make one edit.")
+    assert [p for p in problems(project) if p.code == "CUR040"]
+    assert handbook("translated", str(MODULE)).code == 0
+    assert problems(project) == []

@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from . import record
 from .checks import run_checks
 from .config import Config, load_config
 from .loader import load
@@ -116,6 +117,29 @@ def rules() -> None:
 
     for rule in sorted(RULES.values(), key=lambda r: r.code):
         out.print(f"{rule.code} {rule.severity:<7} {rule.summary}", markup=False, highlight=False)
+
+
+@app.command()
+def translated(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files to confirm (default: all).")]
+    = None,
+) -> None:
+    """Record that the languages of these files match now (clears stale-translation warnings)."""
+    config = _config()
+    curriculum = load(config)
+    wanted = {p.resolve() for p in paths or []}
+    chosen = [m for m in curriculum.files() if not wanted or m.document.path.resolve() in wanted]
+    broken = [p for p in curriculum.problems if not wanted or p.file.resolve() in wanted]
+    if broken:
+        render(broken, Format.TEXT, config.root, err)
+        err.print("handbook: fix these first; nothing was recorded", markup=False)
+        raise typer.Exit(1)
+    book = dict(curriculum.record)
+    for model in chosen:
+        book[record.relative(model, config)] = record.hashes(model)
+    record.save(book, config)
+    out.print(f"recorded {len(chosen)} file(s) in {record.path(config).relative_to(config.root)}",
+              markup=False, highlight=False)
 
 
 @app.command()

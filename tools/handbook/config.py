@@ -14,6 +14,7 @@ class Config:
     curriculum: Path
     exercises: Path
     generated: Path
+    alphabets: dict[str, str]
 
     @property
     def default_language(self) -> str:
@@ -45,4 +46,5 @@ def load_config(root: Path | None = None) -> Config:
         curriculum=root / table["curriculum"],
         exercises=root / table["exercises"],
         generated=root / table["generated"],
+        alphabets=dict(table.get("alphabets", {})),
     )

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from . import record
 from .config import Config
 from .document import Document, Loc, read
 from .models import Exercise, FileModel, Glossary, Guide, Module, Programme
@@ -35,6 +36,8 @@ class Curriculum:
     # Ids (file names) of files that failed to load: references to them are not reported
     # again, since the file's own problems already are.
     unloaded: set[str] = field(default_factory=set)
+    # The translation record (see record.py): file → field → language → hash.
+    record: dict = field(default_factory=dict)
 
     def files(self) -> list[FileModel]:
         """Every loaded file's model."""
@@ -103,9 +106,21 @@ def load(config: Config) -> Curriculum:
                 curriculum.guides.append(model)
             case Glossary():
                 curriculum.glossary = model
+    curriculum.record = _read_record(config, curriculum.problems)
     curriculum.modules.sort(key=lambda m: (m.order, m.id))
     curriculum.guides.sort(key=lambda g: (g.order, g.id))
     return curriculum
+
+
+def _read_record(config: Config, problems: list[Problem]) -> dict:
+    file = record.path(config)
+    if not file.exists():
+        return {}
+    document = read(file)
+    if isinstance(document, Problem):
+        problems.append(document)
+        return {}
+    return document.tree
 
 
 def _to_problem(document: Document, kind: type[BaseModel], error: Any) -> Problem:

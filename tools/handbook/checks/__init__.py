@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from ..loader import Curriculum
-from ..problems import Problem, Severity, register
+from ..problems import RULES, Problem, Severity, register
 
 Check = Callable[[Curriculum], Iterable[Problem]]
 CHECKS: list[Check] = []
@@ -30,5 +30,18 @@ def run_checks(curriculum: Curriculum) -> list[Problem]:
     return sorted(problems)
 
 
+__all__ = ["CHECKS", "RULES", "check", "run_checks"]
+
 # Importing the rule modules registers their checks.
-from . import ids, programmes, references, timing, translations  # noqa: E402, F401
+from . import (  # noqa: E402, F401
+    alignment,
+    ids,
+    language,
+    links,
+    programmes,
+    references,
+    safety,
+    staleness,
+    timing,
+    translations,
+)

@@ -12,6 +12,7 @@ from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from ruamel.yaml import YAML
 
+from ..checks import RULES
 from ..loader import Curriculum
 from ..models import Glossary, LocalizedText, Module, Term
 from .markdown import cell, clock, indent, to_minutes
@@ -60,7 +61,9 @@ def pages(curriculum: Curriculum) -> list[Page]:
               for g in curriculum.guides]
     glossary = ([Page(Path("glossary.md"), "glossary.md.j2", {"glossary": curriculum.glossary})]
                 if curriculum.glossary else [])
-    return listing + modules + programmes + guides + glossary
+    rules = [Page(Path("rules.md"), "rules.md.j2",
+                  {"rules": sorted(RULES.values(), key=lambda rule: rule.code)})]
+    return listing + modules + programmes + guides + glossary + rules
 
 
 def _starts(module: Module) -> list[int]:

@@ -1,0 +1,57 @@
+"""Markdown in text fields, parsed with markdown-it: prose, links and raw HTML.
+
+Several rules read the same text; each text is parsed once (cached by its content).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from markdown_it import MarkdownIt
+
+
+@cache
+def _parser() -> MarkdownIt:
+    parser = MarkdownIt("commonmark")
+    # markdown-it silently drops javascript:/data: links; Python-Markdown (MkDocs) does not,
+    # so keep them as links here for the safety rule to see.
+    parser.validateLink = lambda url: True
+    return parser
+
+
+@dataclass(frozen=True)
+class Parsed:
+    prose: str  # the words a reader sees: no URLs, no code
+    links: tuple[str, ...]
+    raw_html: tuple[str, ...]
+
+
+@cache
+def parse(text: str) -> Parsed:
+    words: list[str] = []
+    links: list[str] = []
+    html: list[str] = []
+    for block in _parser().parse(text):
+        for token in [block, *(block.children or [])]:
+            if token.type == "text":
+                words.append(token.content)
+            elif token.type == "link_open":
+                links.append(str(token.attrs["href"]))
+            elif token.type == "image":
+                links.append(str(token.attrs["src"]))
+            elif token.type in ("html_inline", "html_block"):
+                html.append(token.content.strip())
+    return Parsed(" ".join(words), tuple(links), tuple(html))
+
+
+def prose(text: str) -> str:
+    return parse(text).prose
+
+
+def links(text: str) -> tuple[str, ...]:
+    return parse(text).links
+
+
+def raw_html(text: str) -> tuple[str, ...]:
+    return parse(text).raw_html

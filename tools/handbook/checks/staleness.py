@@ -1,0 +1,32 @@
+"""Translations follow their source: a text changed in one language but not in another."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import record
+from ..loader import Curriculum
+from ..problems import Problem, Severity
+from ..walk import texts
+from . import check
+
+
+@check("CUR040", "A text changed in one language since the translations were last confirmed "
+       "(`handbook translated`); the other languages may be stale.", Severity.WARNING)
+def translations_not_stale(curriculum: Curriculum) -> Iterator[Problem]:
+    for model in curriculum.files():
+        recorded = curriculum.record.get(record.relative(model, curriculum.config)) or {}
+        for loc, text in texts(model):
+            then = recorded.get(record.key(loc))
+            if not then:
+                continue  # never confirmed: nothing to compare with
+            changed = {lang for lang, value in text.items()
+                       if then.get(lang) != record.digest(value)}
+            if not changed:
+                continue
+            for language in sorted(set(text) - changed):
+                yield model.document.problem(
+                    "CUR040", (*loc, language),
+                    f"the {', '.join(sorted(changed))} text changed since the translation was "
+                    f"confirmed; update the `{language}` text to match, then run "
+                    f"`handbook translated {model.document.path.name}`")
