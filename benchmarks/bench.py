@@ -50,7 +50,8 @@ def synthetic(target: Path, modules: int) -> Path:
     config.exercises.mkdir(parents=True)
     yaml = YAML()
     real = sorted((ROOT / "curriculum/modules").glob("*.yml"))
-    exercises = {p.stem: yaml.load(p.read_text("utf-8")) for p in (ROOT / "exercises").glob("*.yml")}
+    exercises = {p.stem: yaml.load(p.read_text("utf-8"))
+                 for p in (ROOT / "exercises").glob("*.yml")}
     for n in range(modules):
         data = yaml.load(real[n % len(real)].read_text("utf-8"))
         suffix = f"-copy{n}"
@@ -68,7 +69,8 @@ def synthetic(target: Path, modules: int) -> Path:
         for segment in data["segments"]:
             if segment.get("exercise"):
                 segment["exercise"] += suffix
-        with (config.curriculum / "modules" / f"{data['id']}.yml").open("w", encoding="utf-8") as out:
+        target_file = config.curriculum / "modules" / f"{data['id']}.yml"
+        with target_file.open("w", encoding="utf-8") as out:
             yaml.dump(data, out)
     # The glossary and guides are shared pages; keep them so pages link terms as in reality.
     for extra in ("glossary.yml", "guides"):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -13,6 +13,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
 from tests.test_site import CURRICULUM
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

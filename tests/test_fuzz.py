@@ -9,13 +9,13 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.conftest import EXERCISE, GLOSSARY, GOOD, GUIDE, MODULE, PROGRAMME
 from typer.testing import CliRunner
 
 from handbook.checks import run_checks
 from handbook.cli import app
 from handbook.config import load_config
 from handbook.loader import load
+from tests.conftest import EXERCISE, GLOSSARY, GOOD, GUIDE, MODULE, PROGRAMME
 
 FILES = [MODULE, PROGRAMME, EXERCISE, GUIDE, GLOSSARY]
 SETTINGS = settings(max_examples=40, deadline=None, derandomize=True,

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from ruamel.yaml import YAML
-from tests.conftest import MODULE
 
 from handbook.config import load_config
 from handbook.loader import load
 from handbook.render.markdown import cell, clock
 from handbook.render.site import generate
+from tests.conftest import MODULE
 
 
 def test_clock_formats_minutes_as_hours_and_minutes():

@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.conftest import EXERCISE, GLOSSARY, GUIDE, MODULE, PROGRAMME
 
 from handbook.checks import run_checks
 from handbook.config import load_config
 from handbook.loader import load
 from handbook.problems import RULES
+from tests.conftest import EXERCISE, GLOSSARY, GUIDE, MODULE, PROGRAMME
 
 
 def replace(path: Path, old: str, new: str, count: int = 1) -> int:

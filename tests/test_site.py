@@ -9,11 +9,11 @@ from urllib.parse import urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-from tests.conftest import ROOT
 
 from handbook.config import load_config
 from handbook.loader import load
 from handbook.render.markdown import clock
+from tests.conftest import ROOT
 
 CONFIG = load_config(ROOT)
 CURRICULUM = load(CONFIG)
