@@ -11,7 +11,7 @@ from handbook.checks import run_checks
 from handbook.config import load_config
 from handbook.loader import load
 from handbook.problems import RULES
-from tests.conftest import EXERCISE, GLOSSARY, GUIDE, MODULE, PROGRAMME
+from tests.conftest import EXERCISE, GLOSSARY, GUIDE, MODULE, PROGRAMME, ROOT
 
 
 def replace(path: Path, old: str, new: str, count: int = 1) -> int:
@@ -102,7 +102,8 @@ def test_rule_fires_at_the_broken_line(project, code, file, old, new, at):
 
 def test_every_rule_has_a_firing_case():
     # CUR002: see test_bad_files; CUR040: see test_stale_translation_is_reported_until_confirmed
-    tested = {case[0] for case in CASES} | {"CUR002", "CUR040"}
+    # CUR019: see test_prerequisite_cycle_is_named
+    tested = {case[0] for case in CASES} | {"CUR002", "CUR019", "CUR040"}
     assert set(RULES) <= tested, f"rules without a test: {sorted(set(RULES) - tested)}"
 
 
@@ -172,3 +173,20 @@ def test_stale_translation_is_reported_until_confirmed(project, handbook):
     assert [p for p in problems(project) if p.code == "CUR040"]
     assert handbook("translated", str(MODULE)).code == 0
     assert problems(project) == []
+
+
+def test_prerequisite_cycle_is_named(project):
+    second = project / "curriculum/modules/second-steps.yml"
+    text = (project / MODULE).read_text("utf-8").replace("id: first-steps", "id: second-steps")
+    second.write_text(text.replace("order: 1", "order: 2"), "utf-8")
+    replace(second, "prerequisites: []", "prerequisites: [first-steps]")
+    line = replace(project / MODULE, "prerequisites: []", "prerequisites: [second-steps]")
+    cycles = [p for p in problems(project) if p.code == "CUR019"]
+    assert len(cycles) == 1
+    assert "first-steps → second-steps → first-steps" in cycles[0].message
+    assert (cycles[0].file.name, cycles[0].line) == ("first-steps.yml", line)
+
+
+def test_the_real_curriculum_is_clean():
+    """Every rule stays quiet on the handbook's own curriculum, warnings included."""
+    assert problems(ROOT) == []

@@ -68,3 +68,32 @@ def quiz_answer_exists(curriculum: Curriculum) -> Iterator[Problem]:
                     "CUR017", ("quiz", index, "correct"),
                     f"`correct: {question.correct}` but the question has "
                     f"{len(question.options)} options; count from 1")
+
+
+@check("CUR019", "Prerequisites form no cycle (a module cannot, through others, require itself).")
+def no_prerequisite_cycles(curriculum: Curriculum) -> Iterator[Problem]:
+    requires = {m.id: [p for p in m.prerequisites if p != m.id] for m in curriculum.modules}
+    reported: set[frozenset[str]] = set()
+
+    def cycle_from(start: str) -> list[str] | None:
+        """Depth-first search for a path from ``start`` back to itself."""
+        path, stack = [start], [iter(requires.get(start, []))]
+        while stack:
+            step = next(stack[-1], None)
+            if step is None:
+                stack.pop()
+                path.pop()
+            elif step == start:
+                return [*path, start]
+            elif step not in path and step in requires:
+                path.append(step)
+                stack.append(iter(requires[step]))
+        return None
+
+    for module in curriculum.modules:
+        cycle = cycle_from(module.id)
+        if cycle and frozenset(cycle) not in reported:
+            reported.add(frozenset(cycle))
+            yield module.document.problem(
+                "CUR019", ("prerequisites",),
+                f"prerequisite cycle {' → '.join(cycle)}; remove one of these prerequisites")
