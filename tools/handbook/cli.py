@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -18,6 +19,9 @@ from .config import Config, load_config
 from .loader import load
 from .models import ID_PATTERN, KINDS
 from .problems import RULES, Severity
+from .render.offline import NAME as OFFLINE_ZIP
+from .render.offline import zip_site
+from .render.pdf import build_pdfs
 from .render.site import generate as generate_pages
 from .report import Format, render
 from .scaffold import SCAFFOLDS, skeleton
@@ -72,8 +76,8 @@ def generate() -> None:
     err.print(f"generated pages: {len(changed)} changed", highlight=False)
 
 
-def _mkdocs(config: Config, *args: str) -> int:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # upstream's banner, not our problem
+def _mkdocs(config: Config, *args: str, **env: str) -> int:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}  # upstream's banner, not ours
     return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=config.root,
                           env=env).returncode
 
@@ -82,9 +86,23 @@ def _mkdocs(config: Config, *args: str) -> int:
 def build(
     site_dir: Annotated[Path, typer.Option(help="Where to write the site.")] = Path("site"),
 ) -> None:
-    """Validate, generate and build the site with `mkdocs build --strict`."""
+    """Validate and generate; make the PDFs, the offline zip and the site (`--strict`)."""
     generate()
     config = _config()
+    curriculum = load(config)
+    for pdf in build_pdfs(curriculum):
+        err.print(f"wrote {pdf.relative_to(config.root)}", markup=False, highlight=False)
+    downloads = config.generated / "downloads"
+    # The offline copy must not contain the previous zip (nor list it on its home page).
+    (downloads / OFFLINE_ZIP).unlink(missing_ok=True)
+    generate_pages(curriculum)
+    with tempfile.TemporaryDirectory() as offline:
+        code = _mkdocs(config, "build", "--strict", "--quiet", "--site-dir", offline,
+                       HANDBOOK_OFFLINE="true")
+        if code:
+            raise typer.Exit(code)
+        zip_site(Path(offline), downloads / OFFLINE_ZIP)
+    generate_pages(curriculum)  # the home pages' download list now names the zip
     raise typer.Exit(_mkdocs(config, "build", "--strict", "--site-dir", str(site_dir.resolve())))
 
 

@@ -15,6 +15,7 @@ from ruamel.yaml import YAML
 from ..checks import RULES
 from ..loader import Curriculum
 from ..models import Glossary, LocalizedText, Module, Term
+from .calendar import programme_calendar
 from .markdown import cell, clock, indent, to_minutes
 
 MARKER = ".generated-by-handbook"
@@ -61,9 +62,23 @@ def pages(curriculum: Curriculum) -> list[Page]:
               for g in curriculum.guides]
     glossary = ([Page(Path("glossary.md"), "glossary.md.j2", {"glossary": curriculum.glossary})]
                 if curriculum.glossary else [])
+    sheets = [Page(Path("run-sheets", f"{m.id}.md"), "run-sheet.md.j2",
+                   {"module": m, "starts": _starts(m)}) for m in curriculum.modules] + [
+        Page(Path("run-sheets", f"{p.id}-day-{n}.md"), "day-sheet.md.j2",
+             {"programme": p, "day": day, "number": n})
+        for p in curriculum.programmes for n, day in enumerate(p.days, start=1)]
     rules = [Page(Path("rules.md"), "rules.md.j2",
                   {"rules": sorted(RULES.values(), key=lambda rule: rule.code)})]
-    return listing + modules + programmes + guides + glossary + rules
+    return listing + modules + programmes + guides + glossary + sheets + rules
+
+
+def downloads(curriculum: Curriculum, language: str) -> dict[Path, bytes]:
+    """Files other than pages, made from the curriculum: calendars of the programmes."""
+    def slot_title(slot):
+        return curriculum.module(slot.module).title if slot.module else slot.title
+
+    return {Path("downloads", f"{p.id}-{language}.ics"):
+            programme_calendar(p, language, slot_title) for p in curriculum.programmes}
 
 
 def _starts(module: Module) -> list[int]:
@@ -94,10 +109,30 @@ def generate(curriculum: Curriculum) -> list[Path]:
                 text += env.get_template("terms.md.j2").render(
                     terms=terms, up="../" * len(page.path.parent.parts), **context)
             written.add(target)
-            if _write_if_changed(target, text):
+            if _write_if_changed(target, text.encode("utf-8")):
                 changed.append(target)
+        for path, data in downloads(curriculum, language).items():
+            written.add(out / path)
+            if _write_if_changed(out / path, data):
+                changed.append(out / path)
+        snippet = out / f"downloads.{language}.snippet"
+        text = env.get_template("downloads.md.j2").render(
+            files=_download_list(out, language), **_language_context(curriculum, language))
+        if _write_if_changed(snippet, text.encode("utf-8")):
+            changed.append(snippet)
+        written.add(snippet)
     _remove_stale(out, written)
     return changed
+
+
+def _download_list(out: Path, language: str) -> list[tuple[str, str, int]]:
+    """(kind, path from the docs root, size in bytes) of this language's existing downloads."""
+    found = []
+    for path in sorted((out / "downloads").glob("*")):
+        stem, _, suffix = path.name.rpartition(".")
+        if stem.endswith(f"-{language}") or suffix == "zip":
+            found.append((suffix, f"{out.name}/downloads/{path.name}", path.stat().st_size))
+    return found
 
 
 def terms_in(text: str, glossary: Glossary, language: str) -> list[Term]:
@@ -119,18 +154,19 @@ def _language_context(curriculum: Curriculum, language: str) -> dict:
     }
 
 
-def _write_if_changed(path: Path, text: str) -> bool:
-    if path.exists() and path.read_text("utf-8") == text:
+def _write_if_changed(path: Path, data: bytes) -> bool:
+    if path.exists() and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, "utf-8")
+    path.write_bytes(data)
     return True
 
 
 def _remove_stale(out: Path, keep: set[Path]) -> None:
-    """Drop pages of deleted modules; only ever inside the generated folder."""
+    """Drop pages of deleted modules; only ever inside the generated folder, and only the
+    kinds of file that `generate` writes (PDFs and zips come from later build steps)."""
     if not (out / MARKER).exists():
         return
-    for path in out.rglob("*.md"):
-        if path not in keep:
+    for path in out.rglob("*"):
+        if path.is_file() and path.suffix in (".md", ".ics", ".snippet") and path not in keep:
             path.unlink()
