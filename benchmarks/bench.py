@@ -8,13 +8,17 @@ Prints one line per budget, `name value budget ok|over`; exits 1 if any is over.
 
 from __future__ import annotations
 
+import functools
+import gzip
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -25,7 +29,7 @@ from handbook.loader import load
 from handbook.render.site import generate
 
 ROOT = Path(__file__).resolve().parent.parent
-REPEAT = 3
+REPEAT = 3  # runs per measurement; the fastest counts
 
 
 def best_of(work: Callable[[], object]) -> float:
@@ -79,8 +83,6 @@ def synthetic(target: Path, modules: int) -> Path:
             shutil.copytree(source, config.curriculum / extra)
         elif source.exists():
             shutil.copy(source, config.curriculum / extra)
-    problems = run_checks(load(config))
-    assert not problems, f"synthetic curriculum is invalid: {problems[:3]}"
     return target
 
 
@@ -98,6 +100,64 @@ def distinct(node, n: int, languages: tuple[str, ...]) -> None:
             distinct(item, n, languages)
 
 
+class GzipHandler(SimpleHTTPRequestHandler):
+    """Serves files compressed, as any real web server would, so sizes are transfer sizes."""
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file():
+            self.send_error(404)
+            return
+        body = path.read_bytes()
+        compress = "gzip" in self.headers.get("Accept-Encoding", "") and \
+            path.suffix in (".html", ".css", ".js", ".json", ".svg", ".xml")
+        if compress:
+            body = gzip.compress(body)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Cache-Control", "max-age=3600")
+        if compress:
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def page_weight(site: Path, first: str, second: str) -> list[bool]:
+    """Bytes a reader's browser transfers: a module page on first visit, then one more page."""
+    from playwright.sync_api import sync_playwright
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0),
+                                functools.partial(GzipHandler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-background-networking"])
+        page = browser.new_page()
+        transferred: list[int] = []
+
+        def count(request) -> None:
+            sizes = request.sizes()
+            transferred.append(sizes["responseBodySize"] + sizes["responseHeadersSize"])
+
+        page.on("requestfinished", count)
+        page.goto(f"{base}/{first}", wait_until="networkidle")
+        first_load = sum(transferred)
+        page.goto(f"{base}/{second}", wait_until="networkidle")
+        second_load = sum(transferred) - first_load
+        browser.close()
+    httpd.shutdown()
+    return [report("first-module-page-KB", first_load / 1024, 300),
+            report("second-page-extra-KB", second_load / 1024, 60)]
+
+
 def parse_only(root: Path) -> None:
     config = load_config(root)
     for path in [*config.curriculum.rglob("*.yml"), *config.exercises.glob("*.yml")]:
@@ -105,7 +165,8 @@ def parse_only(root: Path) -> None:
 
 
 def validate(root: Path) -> None:
-    run_checks(load(load_config(root)))
+    problems = run_checks(load(load_config(root)))
+    assert not problems, f"the synthetic curriculum should be valid: {problems[:3]}"
 
 
 def mkdocs_build(root: Path, site: Path) -> None:
@@ -124,13 +185,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         small = synthetic(Path(folder, "small").resolve(), 50)
         large = synthetic(Path(folder, "large").resolve(), 500)
-        results = [
-            report("validate/parse@500", best_of(lambda: validate(large))
-                   / best_of(lambda: parse_only(large)), 3),
-            report("validate@500/validate@50", best_of(lambda: validate(large))
-                   / best_of(lambda: validate(small)), 11),
-        ]
+        validate_small = best_of(lambda: validate(small))
+        validate_large = best_of(lambda: validate(large))
+        parse_large = best_of(lambda: parse_only(large))
         curriculum = load(load_config(small))
+        first_module, second_module = (m.id for m in curriculum.modules[:2])
 
         def regenerate() -> None:
             shutil.rmtree(curriculum.config.generated, ignore_errors=True)
@@ -138,7 +197,13 @@ def main() -> int:
 
         generation = best_of(regenerate)
         build = best_of(lambda: mkdocs_build(small, Path(folder, "site")))
-        results.append(report("generate/mkdocs-build@50", generation / build, 0.10))
+        results = [
+            report("validate/parse@500", validate_large / parse_large, 3),
+            report("validate@500/validate@50", validate_large / validate_small, 11),
+            report("generate/mkdocs-build@50", generation / build, 0.10),
+            *page_weight(Path(folder, "site"), f"curriculum/modules/{first_module}/",
+                         f"curriculum/modules/{second_module}/"),
+        ]
     return 0 if all(results) else 1
 
 

@@ -83,6 +83,8 @@ CASES = [
     ("CUR062", EXERCISE, "en: Help everyone.", "en: Call +992 37 221 4567.", "en: Call"),
     ("CUR063", EXERCISE, "en: Help everyone.", "en: See [the notes](#nowhere).", "en: See"),
     ("CUR063", EXERCISE, "en: Help everyone.", "en: See [the notes](../guide.md).", "en: See"),
+    ("CUR026", MODULE, "en: Introduce Wikipedia.", "en: " + "Introduce Wikipedia. " * 8,
+     "en: Introduce Wikipedia. Introduce"),
     ("CUR024", PROGRAMME, "Asia/Dushanbe", "Asia/Dushambe", "Asia/Dushambe"),
 ]
 

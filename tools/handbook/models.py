@@ -82,6 +82,7 @@ class Segment(Strict):
     minutes: PositiveInt
     kind: SegmentKind
     title: Text
+    cue: Text = Field(description="One line for the printed run sheet: what the trainer does.")
     script: Text = Field(description="What the trainer says and does.")
     materials: Text | None = None
     objectives: list[Id] = Field(default_factory=list, description="Objectives practised.")

@@ -18,3 +18,19 @@ def segments_fill_duration(curriculum: Curriculum) -> Iterator[Problem]:
                 "CUR014", ("duration",),
                 f"segments add up to {total} minutes but `duration` is {module.duration}; "
                 f"change a segment's minutes or set duration: {total}")
+
+
+CUE_LIMIT = 120  # characters: one or two lines in a run-sheet cell
+
+
+@check("CUR026", f"A segment's `cue` is short enough for a one-page run sheet "
+       f"(at most {CUE_LIMIT} characters).")
+def cues_fit_the_run_sheet(curriculum: Curriculum) -> Iterator[Problem]:
+    for module in curriculum.modules:
+        for index, segment in enumerate(module.segments):
+            for language, cue in segment.cue.items():
+                if len(cue) > CUE_LIMIT:
+                    yield module.document.problem(
+                        "CUR026", ("segments", index, "cue", language),
+                        f"cue has {len(cue)} characters; shorten it to {CUE_LIMIT} or fewer "
+                        "(the full text belongs in `script`)")

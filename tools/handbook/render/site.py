@@ -67,9 +67,10 @@ def pages(curriculum: Curriculum) -> list[Page]:
         Page(Path("run-sheets", f"{p.id}-day-{n}.md"), "day-sheet.md.j2",
              {"programme": p, "day": day, "number": n})
         for p in curriculum.programmes for n, day in enumerate(p.days, start=1)]
+    progress = [Page(Path("progress.md"), "progress.md.j2", {"modules": curriculum.modules})]
     rules = [Page(Path("rules.md"), "rules.md.j2",
                   {"rules": sorted(RULES.values(), key=lambda rule: rule.code)})]
-    return listing + modules + programmes + guides + glossary + sheets + rules
+    return listing + modules + programmes + guides + glossary + sheets + progress + rules
 
 
 def downloads(curriculum: Curriculum, language: str) -> dict[Path, bytes]:
