@@ -90,11 +90,14 @@ def distinct(node, n: int, languages: tuple[str, ...]) -> None:
     """Make every text of copy ``n`` its own, so no cache can skip the work of a copy."""
     if isinstance(node, dict):
         if node and set(node) <= set(languages) and all(isinstance(v, str) for v in node.values()):
+            # Letters, not digits: digits would make texts look like phone numbers (CUR062).
+            tag = "".join(chr(ord("a") + int(d)) for d in str(n))
             for language in node:
-                node[language] = f"{node[language]} ({n})"
+                node[language] = f"{node[language]} ({tag})"
             return
-        for value in node.values():
-            distinct(value, n, languages)
+        for key, value in node.items():
+            if key != "cue":  # cues sit at their length limit (CUR026)
+                distinct(value, n, languages)
     elif isinstance(node, list):
         for item in node:
             distinct(item, n, languages)
