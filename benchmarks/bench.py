@@ -90,10 +90,11 @@ def distinct(node, n: int, languages: tuple[str, ...]) -> None:
     """Make every text of copy ``n`` its own, so no cache can skip the work of a copy."""
     if isinstance(node, dict):
         if node and set(node) <= set(languages) and all(isinstance(v, str) for v in node.values()):
-            # Letters, not digits: digits would make texts look like phone numbers (CUR062).
-            tag = "".join(chr(ord("a") + int(d)) for d in str(n))
+            # Symbols, neither digits (they look like phone numbers to CUR062) nor letters
+            # (they sway language identification, CUR050), nor Markdown syntax.
+            tag = "".join("§¤†‡•°±÷×¶"[int(d)] for d in str(n))
             for language in node:
-                node[language] = f"{node[language]} ({tag})"
+                node[language] = f"{node[language]} {tag}"
             return
         for key, value in node.items():
             if key != "cue":  # cues sit at their length limit (CUR026)

@@ -16,7 +16,7 @@ from rich.console import Console
 from . import record
 from .checks import run_checks
 from .config import Config, load_config
-from .loader import load
+from .loader import Curriculum, load
 from .models import ID_PATTERN, KINDS
 from .problems import RULES, Severity
 from .render.offline import NAME as OFFLINE_ZIP
@@ -40,14 +40,17 @@ def _config() -> Config:
         raise typer.Exit(2) from None
 
 
-def _validate(config: Config, paths: list[Path], fmt: Format, strict: bool) -> bool:
-    """Print the problems; True when the curriculum may be built."""
-    problems = run_checks(load(config))
+def _validate(config: Config, paths: list[Path], fmt: Format, strict: bool) -> Curriculum:
+    """Load and check, print the problems, and exit 1 if the curriculum cannot be built."""
+    curriculum = load(config)
+    problems = run_checks(curriculum)
     if paths:
         wanted = {path.resolve() for path in paths}
         problems = [p for p in problems if p.file.resolve() in wanted]
     render(problems, fmt, config.root, out if fmt is not Format.TEXT or problems else err)
-    return not any(strict or p.severity is Severity.ERROR for p in problems)
+    if any(strict or p.severity is Severity.ERROR for p in problems):
+        raise typer.Exit(1)
+    return curriculum
 
 
 @app.command()
@@ -62,18 +65,16 @@ def validate(
         if not path.is_file():
             err.print(f"handbook: no such file: {path}", markup=False)
             raise typer.Exit(2)
-    if not _validate(config, paths or [], fmt, strict):
-        raise typer.Exit(1)
+    _validate(config, paths or [], fmt, strict)
 
 
 @app.command()
-def generate() -> None:
+def generate() -> Curriculum:
     """Validate, then write the generated Markdown pages under docs/."""
-    config = _config()
-    if not _validate(config, [], Format.TEXT, False):
-        raise typer.Exit(1)
-    changed = generate_pages(load(config))
+    curriculum = _validate(_config(), [], Format.TEXT, False)
+    changed = generate_pages(curriculum)
     err.print(f"generated pages: {len(changed)} changed", highlight=False)
+    return curriculum
 
 
 def _mkdocs(config: Config, *args: str, **env: str) -> int:
@@ -87,9 +88,8 @@ def build(
     site_dir: Annotated[Path, typer.Option(help="Where to write the site.")] = Path("site"),
 ) -> None:
     """Validate and generate; make the PDFs, the offline zip and the site (`--strict`)."""
-    generate()
-    config = _config()
-    curriculum = load(config)
+    curriculum = generate()
+    config = curriculum.config
     for pdf in build_pdfs(curriculum):
         err.print(f"wrote {pdf.relative_to(config.root)}", markup=False, highlight=False)
     downloads = config.generated / "downloads"
@@ -111,8 +111,7 @@ def serve(
     address: Annotated[str, typer.Option(help="Host:port to serve on.")] = "127.0.0.1:8000",
 ) -> None:
     """Generate, then preview the site with live reload (regenerates on change)."""
-    generate()
-    config = _config()
+    config = generate().config
     raise typer.Exit(_mkdocs(config, "serve", "--dev-addr", address))
 
 
