@@ -208,6 +208,8 @@ def test_printing_a_module_shows_answers_and_no_navigation(page, server, languag
     assert answer in text
     navigation = re.sub(r"\s+", "", page.locator(".md-nav__title").first.inner_text())
     assert navigation not in text
+    # A web link prints its address after the link text.
+    assert MODULE.sources[0].url.removeprefix("https://")[:30] in text
 
 
 @pytest.mark.parametrize("language", CONFIG.languages)
