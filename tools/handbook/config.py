@@ -13,6 +13,7 @@ class Config:
     languages: tuple[str, ...]
     curriculum: Path
     exercises: Path
+    docs: Path  # MkDocs' docs_dir
     generated: Path
     alphabets: dict[str, str]
 
@@ -45,6 +46,7 @@ def load_config(root: Path | None = None) -> Config:
         languages=tuple(table["languages"]),
         curriculum=root / table["curriculum"],
         exercises=root / table["exercises"],
+        docs=root / table["docs"],
         generated=root / table["generated"],
         alphabets=dict(table.get("alphabets", {})),
     )

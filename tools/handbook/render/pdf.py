@@ -77,7 +77,7 @@ def build_pdfs(curriculum: Curriculum) -> list[Path]:
         digest = hashlib.sha256(html.encode()).hexdigest()
         if target.exists() and stamp.exists() and stamp.read_text() == digest:
             continue
-        HTML(string=html, base_url=str(curriculum.config.root / "docs")).write_pdf(target)
+        HTML(string=html, base_url=str(curriculum.config.docs)).write_pdf(target)
         stamp.write_text(digest)
         rebuilt.append(target)
     return rebuilt

@@ -118,7 +118,8 @@ def generate(curriculum: Curriculum) -> list[Path]:
                 changed.append(out / path)
         snippet = out / f"downloads.{language}.snippet"
         text = env.get_template("downloads.md.j2").render(
-            files=_download_list(out, language), **_language_context(curriculum, language))
+            files=_download_list(out, config.docs, language),
+        **_language_context(curriculum, language))
         if _write_if_changed(snippet, text.encode("utf-8")):
             changed.append(snippet)
         written.add(snippet)
@@ -126,13 +127,13 @@ def generate(curriculum: Curriculum) -> list[Path]:
     return changed
 
 
-def _download_list(out: Path, language: str) -> list[tuple[str, str, int]]:
+def _download_list(out: Path, docs: Path, language: str) -> list[tuple[str, str, int]]:
     """(kind, path from the docs root, size in bytes) of this language's existing downloads."""
     found = []
     for path in sorted((out / "downloads").glob("*")):
         stem, _, suffix = path.name.rpartition(".")
         if stem.endswith(f"-{language}") or suffix == "zip":
-            found.append((suffix, f"{out.name}/downloads/{path.name}", path.stat().st_size))
+            found.append((suffix, path.relative_to(docs).as_posix(), path.stat().st_size))
     return found
 
 
