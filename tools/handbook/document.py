@@ -10,7 +10,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from .problems import Problem, Severity, register
+from .problems import Problem, register
 
 SYNTAX = register("CUR001", "The file is not valid YAML.")
 NOT_A_MAPPING = register("CUR002", "The file is empty, not text, or not a YAML mapping.")
@@ -74,5 +74,3 @@ def read(path: Path) -> Document | Problem:
                        f"expected a mapping of keys such as `id:` at the top, found {found}")
     return Document(path, tree)
 
-
-__all__ = ["Document", "Loc", "Severity", "read"]

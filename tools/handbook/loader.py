@@ -64,11 +64,6 @@ def sources(config: Config) -> Iterator[tuple[Path, type[FileModel]]]:
         yield glossary, Glossary
 
 
-def kind_of(path: Path, config: Config) -> type[FileModel] | None:
-    return next((kind for known, kind in sources(config) if known.resolve() == path.resolve()),
-                None)
-
-
 def load_file(path: Path, kind: type[FileModel]) -> tuple[FileModel | None, list[Problem]]:
     document = read(path)
     if isinstance(document, Problem):

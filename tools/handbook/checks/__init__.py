@@ -13,10 +13,9 @@ CHECKS: list[Check] = []
 
 
 def check(code: str, summary: str, severity: Severity = Severity.ERROR) -> Callable[[Check], Check]:
-    rule = register(code, summary, severity)
+    register(code, summary, severity)
 
     def decorate(function: Check) -> Check:
-        function.rule = rule  # type: ignore[attr-defined]
         CHECKS.append(function)
         return function
 
