@@ -70,7 +70,8 @@ class Review(Strict):
     date: datetime.date | None = None
 
 
-SegmentKind = Literal["talk", "demo", "hands-on", "discussion", "quiz", "break"]
+# buffer: time held back for logins, Wi-Fi and late starts; planned, not taught.
+SegmentKind = Literal["talk", "demo", "hands-on", "discussion", "quiz", "break", "buffer"]
 
 
 class Objective(Strict):
@@ -100,10 +101,19 @@ class ExerciseRef(Strict):
     objectives: list[Id] = Field(default_factory=list, description="Objectives it practises.")
 
 
+class QuizOption(Strict):
+    text: Text
+    feedback: Text | None = Field(
+        default=None,
+        description="Shown when this option is chosen: why it is right, or the misconception "
+        "a wrong choice reveals.",
+    )
+
+
 class QuizQuestion(Strict):
     id: Id
     question: Text
-    options: list[Text] = Field(min_length=2)
+    options: list[QuizOption] = Field(min_length=2)
     correct: PositiveInt = Field(description="Position of the correct option, counting from 1.")
     explanation: Text
     objectives: list[Id] = Field(default_factory=list, description="Objectives it assesses.")
@@ -133,12 +143,16 @@ class Module(FileModel):
     title: Text
     summary: Text
     audience: Text
+    learner_profile: Text | None = Field(
+        default=None, description="Who this is for and what they already know, in a few lines.")
     prerequisites: list[Id] = Field(default_factory=list, description="Module ids.")
     objectives: list[Objective] = Field(min_length=1)
     segments: list[Segment] = Field(min_length=1)
     checklists: Checklists
     exercises: list[ExerciseRef] = Field(default_factory=list)
     quiz: list[QuizQuestion] = Field(min_length=1)
+    key_points: list[Text] = Field(
+        default_factory=list, description="What to remember, shown at the end of the module.")
     questions: list[QuestionAnswer] = Field(min_length=1, description="Common questions.")
     resources: list[Resource] = Field(min_length=1)
     sources: list[Source] = Field(min_length=1, description="Sources for factual claims.")

@@ -22,7 +22,8 @@ def _module(module_id: str, order: int, text) -> dict:
                       "script": text(), "objectives": ["first-objective"]}],
         "checklists": {"before": [text()], "during": [text()], "after": [text()]},
         "exercises": [],
-        "quiz": [{"id": "first-question", "question": text(), "options": [text(), text()],
+        "quiz": [{"id": "first-question", "question": text(), "options": [
+            {"text": text(), "feedback": text()}, {"text": text(), "feedback": text()}],
                   "correct": 1, "explanation": text(), "objectives": ["first-objective"]}],
         "questions": [{"question": text(), "answer": text()}],
         "resources": [{"title": "", "url": "https://", "language": ""}],
