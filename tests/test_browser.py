@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 import io
 import json
 import os
 import re
-import shutil
-import threading
 import zipfile
-from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -19,9 +14,9 @@ from axe_playwright_python.sync_playwright import Axe
 from pypdf import PdfReader
 
 from handbook.checks.markup import prose
+from tests.conftest import CHROMIUM
 from tests.test_site import CONFIG, CURRICULUM, DEFAULT
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Skipping is for a developer machine without chromium; in CI (.ci/run installs it) a
 # missing browser must fail loudly instead.
 pytestmark = pytest.mark.skipif(
@@ -49,34 +44,6 @@ def url(server: str, language: str, path: str) -> str:
     return f"{server}/{'' if language == DEFAULT else language + '/'}{path}"
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def server(site: Path) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(site))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run",
-                  # Any host but the test server fails at once instead of hanging.
-                  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"])
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

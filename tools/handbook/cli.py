@@ -16,6 +16,9 @@ from rich.console import Console
 from . import record
 from .checks import run_checks
 from .config import Config, load_config
+from .export import dashboard, wikitext
+from .export.files import NotOurs, fresh, write, zip_folder
+from .export.publish import Publication
 from .loader import Curriculum, load
 from .models import ID_PATTERN, KINDS
 from .problems import RULES, Severity
@@ -93,6 +96,10 @@ def build(
     for pdf in build_pdfs(curriculum):
         err.print(f"wrote {pdf.relative_to(config.root)}", markup=False, highlight=False)
     downloads = config.generated / "downloads"
+    for kind in EXPORTS:
+        folder = _export(curriculum, kind, config.exports / kind)
+        for name, part in _bundles(kind, folder, config):
+            zip_folder(part, downloads / name)
     # The offline copy must not contain the previous zip (nor list it on its home page).
     (downloads / OFFLINE_ZIP).unlink(missing_ok=True)
     generate_pages(curriculum)
@@ -104,6 +111,50 @@ def build(
         zip_site(Path(offline), downloads / OFFLINE_ZIP)
     generate_pages(curriculum)  # the home pages' download list now names the zip
     raise typer.Exit(_mkdocs(config, "build", "--strict", "--site-dir", str(site_dir.resolve())))
+
+
+EXPORTS = {"wikitext": wikitext.export, "dashboard": dashboard.export}
+export_app = typer.Typer(help="Write the curriculum in other Wikimedia tools' formats.",
+                         no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+
+def _export(curriculum: Curriculum, kind: str, folder: Path) -> Path:
+    try:
+        fresh(folder)
+    except NotOurs:
+        err.print(f"handbook: {folder} holds files that `handbook export` did not write; "
+                  "choose an empty or new folder with --out", markup=False)
+        raise typer.Exit(2) from None
+    files = EXPORTS[kind](curriculum, folder, Publication.of(curriculum.config), write)
+    err.print(f"wrote {len(files)} {kind} file(s) in {folder}", markup=False, highlight=False)
+    return folder
+
+
+def _bundles(kind: str, folder: Path, config: Config) -> list[tuple[str, Path]]:
+    """The downloadable zips of an export: wikitext per language, the Dashboard's as one."""
+    if kind == "wikitext":
+        return [(f"wikitext-{lang}.zip", folder / lang) for lang in config.languages]
+    return [("dashboard-training.zip", folder)]
+
+
+OutOption = Annotated[Path | None, typer.Option("--out", help="Folder to write (default: "
+                                                "the `exports` setting of [tool.handbook]).")]
+
+
+@export_app.command("wikitext")
+def export_wikitext(out: OutOption = None) -> None:
+    """Meta-Wiki pages: an event page per programme (with its CampaignEvents registration
+    fields), a page per module, and the Dashboard's training slides, modules and library."""
+    curriculum = _validate(_config(), [], Format.TEXT, False)
+    _export(curriculum, "wikitext", out or curriculum.config.exports / "wikitext")
+
+
+@export_app.command("dashboard")
+def export_dashboard(out: OutOption = None) -> None:
+    """The Programs & Events Dashboard's YAML training layout (its `training_path`)."""
+    curriculum = _validate(_config(), [], Format.TEXT, False)
+    _export(curriculum, "dashboard", out or curriculum.config.exports / "dashboard")
 
 
 @app.command()

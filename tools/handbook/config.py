@@ -16,6 +16,10 @@ class Config:
     docs: Path  # MkDocs' docs_dir
     generated: Path
     alphabets: dict[str, str]
+    exports: Path  # where `handbook export` writes (wikitext, Dashboard YAML)
+    public_url: str  # the published handbook's address, ending in "/"
+    dashboard_language: str  # the Dashboard's base language; the others are translations
+    dashboard_id_base: int  # our Dashboard module ids are this plus the module's order
 
     @property
     def default_language(self) -> str:
@@ -41,6 +45,7 @@ def _read(path: Path) -> dict:
 def load_config(root: Path | None = None) -> Config:
     root = find_root(root or Path.cwd())
     table = _read(root / "pyproject.toml")["tool"]["handbook"]
+    dashboard = table.get("dashboard", {})
     return Config(
         root=root,
         languages=tuple(table["languages"]),
@@ -49,4 +54,8 @@ def load_config(root: Path | None = None) -> Config:
         docs=root / table["docs"],
         generated=root / table["generated"],
         alphabets=dict(table.get("alphabets", {})),
+        exports=root / table.get("exports", "build/exports"),
+        public_url=table.get("public_url", "http://127.0.0.1:8000/").rstrip("/") + "/",
+        dashboard_language=dashboard.get("language", table["languages"][0]),
+        dashboard_id_base=int(dashboard.get("id_base", 1000)),
     )

@@ -180,6 +180,7 @@ class Slot(Strict):
     module: Id | None = Field(default=None, description="For kind: module, the module's id.")
     title: Text | None = Field(default=None, description="For a break or a custom item.")
     note: Text | None = None
+    presenter: str | None = Field(default=None, description="Who leads it, where known.")
 
 
 class Day(Strict):
@@ -197,6 +198,8 @@ class Programme(FileModel):
     summary: Text
     venue: Text
     timezone: str = Field(description="IANA time zone of the venue, e.g. Asia/Dushanbe.")
+    country: Annotated[str, StringConstraints(pattern="^[A-Z]{2}$")] | None = Field(
+        default=None, description="ISO 3166 code of the venue's country, e.g. TJ.")
     days: list[Day] = Field(min_length=1)
     sources: list[Source] = Field(default_factory=list)
     review: dict[str, Review]

@@ -3,30 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from ruamel.yaml import YAML
 
 from ..checks import RULES
+from ..export.publish import Publication
+from ..export.wikitext import event_page, module_page
 from ..loader import Curriculum
 from ..models import Glossary, LocalizedText, Module, Term
+from ..strings import strings
 from .calendar import programme_calendar
 from .markdown import cell, clock, indent, to_minutes
 
 MARKER = ".generated-by-handbook"
+EXPORT_KINDS = ("wikitext", "dashboard")
 LINKS_TERMS = {"module.md.j2", "guide.md.j2"}  # pages that link the glossary terms they use
-
-
-@cache
-def strings(language: str) -> dict[str, str]:
-    """Interface strings for generated pages (tools/handbook/locales/<language>.yml)."""
-    text = resources.files("handbook").joinpath("locales", f"{language}.yml").read_text("utf-8")
-    return dict(YAML(typ="safe").load(text))
 
 
 def _environment() -> Environment:
@@ -132,8 +126,11 @@ def _download_list(out: Path, docs: Path, language: str) -> list[tuple[str, str,
     found = []
     for path in sorted((out / "downloads").glob("*")):
         stem, _, suffix = path.name.rpartition(".")
-        if stem.endswith(f"-{language}") or suffix == "zip":
-            found.append((suffix, path.relative_to(docs).as_posix(), path.stat().st_size))
+        # Exports are named by kind (wikitext-tg.zip, dashboard-training.zip); other
+        # files by their format (handbook-tg.pdf, the offline site's zip).
+        kind = next((k for k in EXPORT_KINDS if stem.startswith(k)), suffix)
+        if stem.endswith(f"-{language}") or (suffix == "zip" and kind in (suffix, "dashboard")):
+            found.append((kind, path.relative_to(docs).as_posix(), path.stat().st_size))
     return found
 
 
@@ -144,6 +141,7 @@ def terms_in(text: str, glossary: Glossary, language: str) -> list[Term]:
 
 
 def _language_context(curriculum: Curriculum, language: str) -> dict:
+    site = Publication.of(curriculum.config)
     return {
         "lang": language,
         "t": strings(language),
@@ -153,6 +151,8 @@ def _language_context(curriculum: Curriculum, language: str) -> dict:
         "language_name": lambda code: Locale.parse(language).languages.get(code, code),
         "long_date": lambda day: format_date(day, format="full", locale=language),
         "end_of": lambda start, length: clock(to_minutes(start) + length),
+        "module_wikitext": lambda module: module_page(module, language, site),
+        "event_wikitext": lambda programme: event_page(programme, curriculum, language, site),
     }
 
 

@@ -1,0 +1,2 @@
+"""Exporters: the loaded curriculum in the formats of other Wikimedia tools (Meta-Wiki
+wikitext, the Programs & Events Dashboard's training YAML). They read models only."""
