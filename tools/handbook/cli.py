@@ -96,12 +96,9 @@ def build(
     for pdf in build_pdfs(curriculum):
         err.print(f"wrote {pdf.relative_to(config.root)}", markup=False, highlight=False)
     downloads = config.generated / "downloads"
-    for kind in EXPORTS:
-        folder = _export(curriculum, kind, config.exports / kind)
-        for name, part in _bundles(kind, folder, config):
-            zip_folder(part, downloads / name)
-    # The offline copy must not contain the previous zip (nor list it on its home page).
-    (downloads / OFFLINE_ZIP).unlink(missing_ok=True)
+    # The offline copy must not contain the previous zips (nor list them on its home page).
+    for previous in downloads.glob("*.zip"):
+        previous.unlink()
     generate_pages(curriculum)
     with tempfile.TemporaryDirectory() as offline:
         code = _mkdocs(config, "build", "--strict", "--quiet", "--site-dir", offline,
@@ -109,6 +106,11 @@ def build(
         if code:
             raise typer.Exit(code)
         zip_site(Path(offline), downloads / OFFLINE_ZIP)
+    # Exports are for publishing, not for reading offline: zipped after the offline copy.
+    for kind in EXPORTS:
+        folder = _export(curriculum, kind, config.exports / kind)
+        for name, part in _bundles(kind, folder, config):
+            zip_folder(part, downloads / name)
     generate_pages(curriculum)  # the home pages' download list now names the zip
     raise typer.Exit(_mkdocs(config, "build", "--strict", "--site-dir", str(site_dir.resolve())))
 
