@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -16,6 +16,12 @@ class Config:
     docs: Path  # MkDocs' docs_dir
     generated: Path
     alphabets: dict[str, str]
+    # Each language's script ("Cyrillic", "Latin"), where not that of its alphabet.
+    scripts: dict[str, str] = field(default_factory=dict)
+    # Rule tuning, as in ruff: code → "error" | "warning" | "ignore".
+    rules: dict[str, str] = field(default_factory=dict)
+    # File pattern (glob, relative to the root) → codes ignored in matching files.
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def default_language(self) -> str:
@@ -49,4 +55,8 @@ def load_config(root: Path | None = None) -> Config:
         docs=root / table["docs"],
         generated=root / table["generated"],
         alphabets=dict(table.get("alphabets", {})),
+        scripts=dict(table.get("scripts", {})),
+        rules=dict(table.get("rules", {})),
+        per_file_ignores={pattern: list(codes) for pattern, codes
+                          in table.get("per-file-ignores", {}).items()},
     )

@@ -34,12 +34,14 @@ __all__ = ["CHECKS", "RULES", "check", "run_checks"]
 # Importing the rule modules registers their checks.
 from . import (  # noqa: E402, F401
     alignment,
+    hygiene,
     ids,
     language,
     links,
     programmes,
     references,
     safety,
+    scripts,
     staleness,
     timing,
     translations,
