@@ -43,6 +43,7 @@ from . import (  # noqa: E402, F401
     safety,
     scripts,
     staleness,
+    termbase,
     timing,
     translations,
 )

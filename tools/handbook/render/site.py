@@ -15,6 +15,7 @@ from ruamel.yaml import YAML
 from ..checks import RULES
 from ..loader import Curriculum
 from ..models import Glossary, LocalizedText, Module, Term
+from ..terms import pattern
 from .calendar import programme_calendar
 from .markdown import cell, clock, indent, to_minutes
 
@@ -139,8 +140,9 @@ def _download_list(out: Path, docs: Path, language: str) -> list[tuple[str, str,
 
 def terms_in(text: str, glossary: Glossary, language: str) -> list[Term]:
     """Glossary terms whose wording in ``language`` appears in the page text."""
-    folded = text.casefold()
-    return [term for term in glossary.terms if term.term[language].casefold() in folded]
+    # The same matcher as the term-base rule (CUR080), so inflected forms link too.
+    return [term for term in glossary.terms
+            if language in term.term and pattern(term.term[language], language).search(text)]
 
 
 def _language_context(curriculum: Curriculum, language: str) -> dict:
