@@ -229,7 +229,8 @@ class TermSource(Strict):
                                 "`summary-preview`.")
     file: str | None = Field(default=None, description="Message file, e.g. "
                              "`wikimedia/mediawiki languages/i18n/tg-cyrl.json`.")
-    text: str | None = Field(default=None, description="The message text as shipped.")
+    text: str | None = Field(default=None, description="The message text as shipped; … marks "
+                             "an excerpt.")
     note: str | None = None
 
 

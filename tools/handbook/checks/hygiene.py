@@ -30,24 +30,6 @@ def _references(model) -> Iterator[tuple[str, int, Resource | Source]]:
 @check("CUR070", "No scaffold placeholder is left in: an empty title, or a bare `https://` "
        "with no address.")
 def placeholder_left_in(curriculum: Curriculum) -> Iterator[Problem]:
-    """Why: `handbook new` writes `title: ''` and `url: https://` for every resource and
-    source; left in, the page shows an empty link `[](https://)`.
-
-    Fail:
-    ```yaml
-    resources:
-      - title: ''
-        url: https://
-        language: tg
-    ```
-    Pass:
-    ```yaml
-    resources:
-      - title: Википедиаи тоҷикӣ
-        url: https://tg.wikipedia.org/
-        language: tg
-    ```
-    """
     for model in curriculum.files():
         for name, index, item in _references(model):
             if not item.title.strip():
@@ -70,21 +52,6 @@ def _language_codes() -> frozenset[str]:
 
 @check("CUR071", "A resource's `language:` is a real language code, such as `tg`, `en` or `ru`.")
 def known_language_code(curriculum: Curriculum) -> Iterator[Problem]:
-    """Why: the page names the resource's language (from CLDR); an empty or made-up code
-    prints as itself, e.g. "(xx)", and readers cannot tell what they will get.
-
-    Fail:
-    ```yaml
-    resources:
-      - title: Wikipedia:Notability
-        url: https://en.wikipedia.org/wiki/Wikipedia:Notability
-        language: english
-    ```
-    Pass:
-    ```yaml
-        language: en
-    ```
-    """
     codes = _language_codes()
     for model in curriculum.files():
         for name, index, item in _references(model):
@@ -139,22 +106,6 @@ def _accidents(text: str) -> Iterator[tuple[int, str]]:
 @check("CUR072", "No prose line turns into a heading or a list by accident (a wrapped line "
        "starting with `#`, `- ` or `1.`).")
 def accidental_markdown_block(curriculum: Curriculum) -> Iterator[Problem]:
-    """Why: texts are wrapped by hand, so a line can begin with `#1Lib1Ref),` or `- `.
-    The site then shows a heading in the middle of a list (and the PDF a bookmark).
-
-    Fail:
-    ```yaml
-    en: |
-      Tag the edits with the campaign hashtag
-      #1Lib1Ref, so that they are counted.
-    ```
-    Pass:
-    ```yaml
-    en: |
-      Tag the edits with the campaign hashtag #1Lib1Ref,
-      so that they are counted.
-    ```
-    """
     for model in curriculum.files():
         for loc, text in texts(model):
             for language, value in text.items():
@@ -183,12 +134,6 @@ def _at_line(problem: Problem, document: Document, number: int) -> Problem:
 
 @check("CUR073", "No two modules have the same `order`.")
 def duplicate_module_order(curriculum: Curriculum) -> Iterator[Problem]:
-    """Why: `order` places a module in the handbook's list and navigation; with a tie, the
-    order silently falls back to the ids.
-
-    Fail: `order: 2` in both `notability.yml` and `teaching-editing.yml`.
-    Pass: `order: 2` and `order: 3`.
-    """
     first: dict[int, str] = {}
     for module in curriculum.modules:
         if module.order in first:
@@ -204,12 +149,6 @@ def duplicate_module_order(curriculum: Curriculum) -> Iterator[Problem]:
 
 @check("CUR074", "Every exercise is referenced by some module.", Severity.WARNING)
 def unused_exercise(curriculum: Curriculum) -> Iterator[Problem]:
-    """Why: an exercise that no module lists is never shown or printed; usually its id was
-    misspelt in the module, or the module that used it was removed.
-
-    Fail: `exercises/wikidata-intro.yml`, with no module listing `- id: wikidata-intro`.
-    Pass: a module lists it under `exercises:`.
-    """
     used = {ref.id for module in curriculum.modules for ref in module.exercises}
     modules = curriculum.config.curriculum / "modules"
     if any((modules / f"{stem}.yml").exists() for stem in curriculum.unloaded):

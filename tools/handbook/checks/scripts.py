@@ -50,22 +50,6 @@ def expected_script(config: Config, language: str) -> str:
 @check("CUR052", "A text's letters are mostly in its language's script (not Latin in `tg`, "
        "not Cyrillic in `en`).")
 def text_in_its_script(curriculum: Curriculum) -> Iterator[Problem]:
-    """Why: pycld2 (CUR050) cannot judge short texts, and a transliterated or pasted text
-    in the other script passes every other rule, then prints as a wrong title or cue.
-
-    Fail:
-    ```yaml
-    title:
-      tg: Introduction to Wikipedia
-      en: Introduction to Wikipedia
-    ```
-    Pass:
-    ```yaml
-    title:
-      tg: Шиносоӣ бо Википедиа
-      en: Introduction to Wikipedia
-    ```
-    """
     config = curriculum.config
     for model in curriculum.files():
         for loc, text in texts(model):
@@ -91,22 +75,6 @@ def _words(value: str) -> list[str]:
 
 @check("CUR053", "A text of more than a few words is not identical in two languages.")
 def text_not_copied_across_languages(curriculum: Curriculum) -> Iterator[Problem]:
-    """Why: a copy of the other language is an untranslated text that every other rule
-    accepts (both languages are present and non-empty).
-
-    Fail:
-    ```yaml
-    cue:
-      tg: Open the sandbox and make one edit.
-      en: Open the sandbox and make one edit.
-    ```
-    Pass:
-    ```yaml
-    cue:
-      tg: Саҳифаи санҷиширо кушоед ва як вироиш кунед.
-      en: Open the sandbox and make one edit.
-    ```
-    """
     languages = curriculum.config.languages
     for model in curriculum.files():
         for loc, text in texts(model):

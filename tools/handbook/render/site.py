@@ -12,9 +12,9 @@ from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from ruamel.yaml import YAML
 
-from ..checks import RULES
 from ..loader import Curriculum
 from ..models import Glossary, LocalizedText, Module, Term
+from ..ruledocs import rule_docs
 from ..terms import pattern
 from .calendar import programme_calendar
 from .markdown import cell, clock, indent, to_minutes
@@ -69,8 +69,7 @@ def pages(curriculum: Curriculum) -> list[Page]:
              {"programme": p, "day": day, "number": n})
         for p in curriculum.programmes for n, day in enumerate(p.days, start=1)]
     progress = [Page(Path("progress.md"), "progress.md.j2", {"modules": curriculum.modules})]
-    rules = [Page(Path("rules.md"), "rules.md.j2",
-                  {"rules": sorted(RULES.values(), key=lambda rule: rule.code)})]
+    rules = [Page(Path("rules.md"), "rules.md.j2", {})]
     return listing + modules + programmes + guides + glossary + sheets + progress + rules
 
 
@@ -149,6 +148,7 @@ def _language_context(curriculum: Curriculum, language: str) -> dict:
     return {
         "lang": language,
         "t": strings(language),
+        "rules": rule_docs(language),
         "tr": lambda text: text.get(language, "") if isinstance(text, LocalizedText) else text,
         "exercise": curriculum.exercise,
         "module_by_id": curriculum.module,
