@@ -47,13 +47,23 @@ def _exact_word(word: str, last: bool) -> str:
 INFLECTIONS = {"tg": _tajik_word, "en": _english_word}
 
 
+def _body(term: str, language: str) -> str:
+    words = term.split()
+    build = INFLECTIONS.get(language, _exact_word)
+    return r"\s+".join(build(word, index == len(words) - 1) for index, word in enumerate(words))
+
+
 @cache
 def pattern(term: str, language: str) -> re.Pattern[str]:
     """A regular expression for ``term`` and its inflected forms in ``language``."""
-    words = term.split()
-    build = INFLECTIONS.get(language, _exact_word)
-    parts = [build(word, index == len(words) - 1) for index, word in enumerate(words)]
-    return re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)", re.IGNORECASE)
+    return re.compile(r"(?<!\w)" + _body(term, language) + r"(?!\w)", re.IGNORECASE)
+
+
+@cache
+def any_of(terms: tuple[str, ...], language: str) -> re.Pattern[str]:
+    """One expression for several terms: one pass over a text instead of one per term."""
+    bodies = "|".join(f"(?:{_body(term, language)})" for term in terms)
+    return re.compile(r"(?<!\w)(?:" + bodies + r")(?!\w)", re.IGNORECASE)
 
 
 def find(term: str, language: str, text: str) -> list[re.Match[str]]:

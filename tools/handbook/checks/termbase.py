@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..loader import Curriculum
+from ..models import Term
 from ..problems import Problem
-from ..terms import find
+from ..terms import any_of, find, pattern
 from ..walk import texts
 from . import check
 from .markup import prose
@@ -18,23 +19,27 @@ def avoided_term(curriculum: Curriculum) -> Iterator[Problem]:
     glossary = curriculum.glossary
     if glossary is None:
         return
-    avoided = [(term, language, variant) for term in glossary.terms
-               for language, variants in term.avoid.items() for variant in variants]
+    avoided: dict[str, list[tuple[Term, str]]] = {}  # language → (entry, variant)
+    for term in glossary.terms:
+        for language, variants in term.avoid.items():
+            avoided.setdefault(language, []).extend((term, variant) for variant in variants)
     if not avoided:
         return
+    combined = {language: any_of(tuple(v for _, v in pairs), language)
+                for language, pairs in avoided.items()}
     for model in curriculum.files():
         for loc, text in texts(model):
             for language, value in text.items():
-                words = prose(value)
-                for term, avoid_language, variant in avoided:
-                    if avoid_language != language:
-                        continue
-                    for match in find(variant, language, words):
-                        preferred = term.term.get(language, "")
-                        yield model.document.problem(
-                            "CUR080", (*loc, language),
-                            f"`{match.group()}` is a form of «{variant}», which the term base "
-                            f"says to avoid; write «{preferred}» (glossary: {term.id})")
+                if language not in combined:
+                    continue
+                for match in combined[language].finditer(prose(value)):
+                    found = match.group()
+                    term, variant = next((t, v) for t, v in avoided[language]
+                                         if pattern(v, language).fullmatch(found))
+                    yield model.document.problem(
+                        "CUR080", (*loc, language),
+                        f"`{found}` is a form of «{variant}», which the term base says to avoid; "
+                        f"write «{term.term.get(language, '')}» (glossary: {term.id})")
 
 
 @check("CUR081", "A glossary entry's variants to avoid are in configured languages and differ "
