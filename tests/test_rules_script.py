@@ -91,13 +91,13 @@ def test_distinct_orders_pass(project):
     assert [p for p in problems(project) if p.code == "CUR073"] == []
 
 
-def test_unused_exercise_is_a_warning(project):
+def test_unused_exercise_is_reported(project):
     replace(project / MODULE, "exercises:\n  - id: sandbox-edit\n    objectives: [make-edit]\n",
             "exercises: []\n")
     replace(project / MODULE, "    exercise: sandbox-edit\n", "")
     found = [p for p in problems(project) if p.code == "CUR074"]
     assert [(p.file.name, p.line) for p in found] == [(EXERCISE.name, 1)]
-    assert found[0].severity is Severity.WARNING
+    assert found[0].severity is Severity.ERROR
 
 
 def test_unused_exercise_is_not_reported_while_a_module_is_broken(project):

@@ -15,7 +15,7 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 from ..document import Document
 from ..loader import Curriculum
 from ..models import Resource, Source
-from ..problems import Problem, Severity
+from ..problems import Problem
 from ..suggest import did_you_mean
 from ..walk import texts
 from . import check
@@ -147,7 +147,7 @@ def duplicate_module_order(curriculum: Curriculum) -> Iterator[Problem]:
             first[module.order] = module.id
 
 
-@check("CUR074", "Every exercise is referenced by some module.", Severity.WARNING)
+@check("CUR074", "Every exercise is referenced by some module.")
 def unused_exercise(curriculum: Curriculum) -> Iterator[Problem]:
     used = {ref.id for module in curriculum.modules for ref in module.exercises}
     modules = curriculum.config.curriculum / "modules"
