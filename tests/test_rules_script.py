@@ -3,6 +3,8 @@ codes, accidental Markdown blocks, duplicate module order, unused exercises, "di
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from handbook.problems import Severity
@@ -45,6 +47,18 @@ def test_rule_fires_at_the_broken_line(project, code, file, old, new, at):
     text = (project / file).read_text("utf-8")
     assert text[: text.index(at)].count("\n") + 1 in [p.line for p in found], found
     assert code in {p.code for p in problems(project)}
+
+
+@pytest.mark.parametrize(("code", "file", "old", "new", "at"), CASES[::2],
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES[::2])])
+def test_each_mistake_fails_validation_with_its_position(project, handbook, code, file, old, new,
+                                                         at):
+    replace(project / file, old, new)
+    text = (project / file).read_text("utf-8")
+    line = text[: text.index(at)].count("\n") + 1
+    run = handbook("validate")  # no --strict
+    assert run.code == 1
+    assert re.search(rf"^{re.escape(str(file))}:{line}:\d+ {code} ", run.output, re.M), run.output
 
 
 @pytest.mark.parametrize("text", [

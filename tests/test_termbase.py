@@ -118,3 +118,14 @@ def test_glossary_does_not_link_terms_that_are_absent(project):
     generate(load(config))
     page = (config.generated / "modules" / "first-steps.tg.md").read_text("utf-8")
     assert "glossary.md#sandbox" not in page
+
+
+def test_glossary_page_shows_variants_to_avoid_and_the_source(project):
+    replace(project / GLOSSARY, AVOID, AVOIDING + "    source:\n      message: sandbox-label\n")
+    config = load_config(project)
+    generate(load(config))
+    page = (config.generated / "glossary.tg.md").read_text("utf-8")
+    section = page.split("{#sandbox}", 1)[1]
+    assert "саҳифаи озмоишӣ" in section and "`sandbox-label`" in section
+    assert "practice page" not in section  # the English variant is shown on the English page
+    assert "practice page" in (config.generated / "glossary.en.md").read_text("utf-8")

@@ -18,7 +18,7 @@ from .checks import run_checks
 from .config import Config, load_config
 from .loader import Curriculum, load
 from .models import ID_PATTERN, KINDS
-from .problems import RULES, Severity
+from .problems import Severity
 from .render.offline import NAME as OFFLINE_ZIP
 from .render.offline import zip_site
 from .render.pdf import build_pdfs
@@ -129,11 +129,12 @@ def schema(
 
 @app.command()
 def rules() -> None:
-    """List every rule with its code, severity and summary."""
-    import handbook.checks  # noqa: F401  (registers the check rules)
+    """List every rule with its code, default severity, name and summary."""
+    from .ruledocs import rule_docs  # also registers the check rules
 
-    for rule in sorted(RULES.values(), key=lambda r: r.code):
-        out.print(f"{rule.code} {rule.severity:<7} {rule.summary}", markup=False, highlight=False)
+    for doc in rule_docs("en"):
+        out.print(f"{doc.code} {doc.severity:<7} {doc.name:<36} {doc.summary}", markup=False,
+                  highlight=False)
 
 
 @app.command()
