@@ -105,3 +105,4 @@ def test_bad_tuning_is_reported_at_its_line(project, handbook):
                      ("CUR091", text.index('CUR010 = "loud"') + 1)}
     run = handbook("validate")
     assert run.code == 1 and "did you mean `CUR052`?" in run.output
+    assert handbook("validate", str(MODULE)).code == 1  # also when checking one file

@@ -45,7 +45,8 @@ def _validate(config: Config, paths: list[Path], fmt: Format, strict: bool) -> C
     curriculum = load(config)
     problems = run_checks(curriculum)
     if paths:
-        wanted = {path.resolve() for path in paths}
+        # Problems in the rule tuning (pyproject.toml, CUR091) concern every file.
+        wanted = {path.resolve() for path in paths} | {(config.root / "pyproject.toml").resolve()}
         problems = [p for p in problems if p.file.resolve() in wanted]
     render(problems, fmt, config.root, out if fmt is not Format.TEXT or problems else err)
     if any(strict or p.severity is Severity.ERROR for p in problems):
