@@ -79,7 +79,9 @@ def test_new_module_lists_what_to_write_and_never_overwrites(project, handbook):
     created = project / "curriculum/modules/wikidata-basics.yml"
     run = handbook("validate", str(created.relative_to(project)))
     assert run.code == 1
-    assert {line.split()[1] for line in run.output.splitlines() if ".yml:" in line} == {"CUR010"}
+    # Empty texts, and the placeholders of resources and sources (title, url, language).
+    assert {line.split()[1] for line in run.output.splitlines() if ".yml:" in line} == {
+        "CUR010", "CUR070", "CUR071"}
     created.write_text("# my work\n", "utf-8")
     assert handbook("new", "module", "wikidata-basics").code == 1
     assert created.read_text("utf-8") == "# my work\n"

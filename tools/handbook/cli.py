@@ -21,7 +21,7 @@ from .export.files import NotOurs, fresh, write, zip_folder
 from .export.publish import Publication
 from .loader import Curriculum, load
 from .models import ID_PATTERN, KINDS
-from .problems import RULES, Severity
+from .problems import Severity
 from .render.offline import NAME as OFFLINE_ZIP
 from .render.offline import zip_site
 from .render.pdf import build_pdfs
@@ -48,7 +48,8 @@ def _validate(config: Config, paths: list[Path], fmt: Format, strict: bool) -> C
     curriculum = load(config)
     problems = run_checks(curriculum)
     if paths:
-        wanted = {path.resolve() for path in paths}
+        # Problems in the rule tuning (pyproject.toml, CUR091) concern every file.
+        wanted = {path.resolve() for path in paths} | {(config.root / "pyproject.toml").resolve()}
         problems = [p for p in problems if p.file.resolve() in wanted]
     render(problems, fmt, config.root, out if fmt is not Format.TEXT or problems else err)
     if any(strict or p.severity is Severity.ERROR for p in problems):
@@ -182,11 +183,12 @@ def schema(
 
 @app.command()
 def rules() -> None:
-    """List every rule with its code, severity and summary."""
-    import handbook.checks  # noqa: F401  (registers the check rules)
+    """List every rule with its code, default severity, name and summary."""
+    from .ruledocs import rule_docs  # also registers the check rules
 
-    for rule in sorted(RULES.values(), key=lambda r: r.code):
-        out.print(f"{rule.code} {rule.severity:<7} {rule.summary}", markup=False, highlight=False)
+    for doc in rule_docs("en"):
+        out.print(f"{doc.code} {doc.severity:<7} {doc.name:<36} {doc.summary}", markup=False,
+                  highlight=False)
 
 
 @app.command()

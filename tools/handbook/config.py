@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -20,6 +20,12 @@ class Config:
     public_url: str  # the published handbook's address, ending in "/"
     dashboard_language: str  # the Dashboard's base language; the others are translations
     dashboard_id_base: int  # our Dashboard module ids are this plus the module's order
+    # Each language's script ("Cyrillic", "Latin"), where not that of its alphabet.
+    scripts: dict[str, str] = field(default_factory=dict)
+    # Rule tuning, as in ruff: code → "error" | "warning" | "ignore".
+    rules: dict[str, str] = field(default_factory=dict)
+    # File pattern (glob, relative to the root) → codes ignored in matching files.
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def default_language(self) -> str:
@@ -58,4 +64,8 @@ def load_config(root: Path | None = None) -> Config:
         public_url=table.get("public_url", "http://127.0.0.1:8000/").rstrip("/") + "/",
         dashboard_language=dashboard.get("language", table["languages"][0]),
         dashboard_id_base=int(dashboard.get("id_base", 1000)),
+        scripts=dict(table.get("scripts", {})),
+        rules=dict(table.get("rules", {})),
+        per_file_ignores={pattern: list(codes) for pattern, codes
+                          in table.get("per-file-ignores", {}).items()},
     )

@@ -224,10 +224,27 @@ class Guide(FileModel):
     review: dict[str, Review]
 
 
+class TermSource(Strict):
+    """Where the preferred wording comes from: the interface message tgwiki shows, when
+    there is one, or the handbook's own decision."""
+
+    message: str | None = Field(default=None, description="Interface message key, e.g. "
+                                "`summary-preview`.")
+    file: str | None = Field(default=None, description="Message file, e.g. "
+                             "`wikimedia/mediawiki languages/i18n/tg-cyrl.json`.")
+    text: str | None = Field(default=None, description="The message text as shipped; … marks "
+                             "an excerpt.")
+    note: str | None = None
+
+
 class Term(Strict):
     id: Id
-    term: Text
+    term: Text = Field(description="The preferred term in each language.")
     definition: Text
+    avoid: dict[str, list[str]] = Field(
+        default_factory=dict, description="Per language, variants not to use (CUR080 flags "
+        "them, inflected forms too, and suggests `term`).")
+    source: TermSource | None = None
 
 
 class Glossary(FileModel):

@@ -40,7 +40,9 @@ class Problem:
     code: str
     message: str
     loc: tuple[str | int, ...] = field(default=(), compare=False)
+    # Set by the project's rule tuning (`[tool.handbook.rules]`); None: the rule's default.
+    level: Severity | None = field(default=None, compare=False)
 
     @property
     def severity(self) -> Severity:
-        return RULES[self.code].severity
+        return self.level or RULES[self.code].severity

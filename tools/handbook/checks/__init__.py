@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 
 from ..loader import Curriculum
 from ..problems import RULES, Problem, Severity, register
+from ..tuning import tune
 
 Check = Callable[[Curriculum], Iterable[Problem]]
 CHECKS: list[Check] = []
@@ -26,7 +27,8 @@ def run_checks(curriculum: Curriculum) -> list[Problem]:
     problems = list(curriculum.problems)
     for function in CHECKS:
         problems.extend(function(curriculum))
-    return sorted(problems)
+    documents = {model.document.path: model.document for model in curriculum.files()}
+    return sorted(tune(problems, curriculum.config, documents))
 
 
 __all__ = ["CHECKS", "RULES", "check", "run_checks"]
@@ -34,13 +36,16 @@ __all__ = ["CHECKS", "RULES", "check", "run_checks"]
 # Importing the rule modules registers their checks.
 from . import (  # noqa: E402, F401
     alignment,
+    hygiene,
     ids,
     language,
     links,
     programmes,
     references,
     safety,
+    scripts,
     staleness,
+    termbase,
     timing,
     translations,
 )

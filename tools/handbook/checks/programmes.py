@@ -10,6 +10,7 @@ from ..models import Day, Programme
 from ..problems import Problem, Severity
 from ..render.markdown import clock
 from ..render.markdown import to_minutes as minutes
+from ..suggest import did_you_mean
 from . import check
 
 
@@ -85,8 +86,8 @@ def slot_fields_match_kind(curriculum: Curriculum) -> Iterator[Problem]:
                         slot.module not in curriculum.unloaded:
                     yield programme.document.problem(
                         "CUR023", (*loc, "module"),
-                        f"unknown module `{slot.module}`; known: "
-                        f"{', '.join(m.id for m in curriculum.modules)}")
+                        f"unknown module `{slot.module}`; "
+                        f"{did_you_mean(slot.module, (m.id for m in curriculum.modules))}")
             elif slot.title is None or slot.module is not None:
                 yield programme.document.problem(
                     "CUR023", loc,

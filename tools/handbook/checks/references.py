@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ..loader import Curriculum
 from ..problems import Problem
+from ..suggest import did_you_mean
 from . import check
 
 
@@ -19,14 +20,15 @@ def exercises_exist(curriculum: Curriculum) -> Iterator[Problem]:
             if ref.id not in known:
                 yield module.document.problem(
                     "CUR012", ("exercises", index, "id"),
-                    f"unknown exercise `{ref.id}`; create exercises/{ref.id}.yml "
-                    "(`handbook new exercise`) or fix the id")
+                    f"unknown exercise `{ref.id}`; {did_you_mean(ref.id, known - {ref.id})} "
+                    f"(or create exercises/{ref.id}.yml with `handbook new exercise`)")
         for index, segment in enumerate(module.segments):
             if segment.exercise and segment.exercise not in listed:
                 yield module.document.problem(
                     "CUR012", ("segments", index, "exercise"),
                     f"segment runs exercise `{segment.exercise}`, which the module's "
-                    "`exercises` list does not name; add it there")
+                    "`exercises` list does not name; add it there or fix the id "
+                    f"({did_you_mean(segment.exercise, listed, 'listed')})")
 
 
 @check("CUR015", "Objective references name an objective of the same module.")
@@ -43,8 +45,8 @@ def objectives_exist(curriculum: Curriculum) -> Iterator[Problem]:
                 if objective not in known:
                     yield module.document.problem(
                         "CUR015", (*loc, "objectives", index),
-                        f"unknown objective `{objective}`; this module's objectives are: "
-                        f"{', '.join(sorted(known))}")
+                        f"unknown objective `{objective}`; "
+                        f"{did_you_mean(objective, known, 'objectives of this module')}")
 
 
 @check("CUR016", "Prerequisites name other existing modules.")
@@ -53,10 +55,13 @@ def prerequisites_exist(curriculum: Curriculum) -> Iterator[Problem]:
     for module in curriculum.modules:
         for index, prerequisite in enumerate(module.prerequisites):
             if prerequisite not in known or prerequisite == module.id:
+                others = known - {module.id}
+                fix = "use the id of another module" if prerequisite == module.id else \
+                    did_you_mean(prerequisite, others, "modules")
                 reason = "itself" if prerequisite == module.id else "an unknown module"
                 yield module.document.problem(
                     "CUR016", ("prerequisites", index),
-                    f"prerequisite `{prerequisite}` is {reason}; use the id of another module")
+                    f"prerequisite `{prerequisite}` is {reason}; {fix}")
 
 
 @check("CUR017", "A quiz question's `correct` is the position of one of its options.")

@@ -9,12 +9,13 @@ from babel import Locale
 from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from ..checks import RULES
 from ..export.publish import Publication
 from ..export.wikitext import event_page, module_page
 from ..loader import Curriculum
 from ..models import Glossary, LocalizedText, Module, Term
+from ..ruledocs import rule_docs
 from ..strings import strings
+from ..terms import pattern
 from .calendar import programme_calendar
 from .markdown import cell, clock, indent, to_minutes
 
@@ -62,8 +63,7 @@ def pages(curriculum: Curriculum) -> list[Page]:
              {"programme": p, "day": day, "number": n})
         for p in curriculum.programmes for n, day in enumerate(p.days, start=1)]
     progress = [Page(Path("progress.md"), "progress.md.j2", {"modules": curriculum.modules})]
-    rules = [Page(Path("rules.md"), "rules.md.j2",
-                  {"rules": sorted(RULES.values(), key=lambda rule: rule.code)})]
+    rules = [Page(Path("rules.md"), "rules.md.j2", {})]
     return listing + modules + programmes + guides + glossary + sheets + progress + rules
 
 
@@ -136,8 +136,9 @@ def _download_list(out: Path, docs: Path, language: str) -> list[tuple[str, str,
 
 def terms_in(text: str, glossary: Glossary, language: str) -> list[Term]:
     """Glossary terms whose wording in ``language`` appears in the page text."""
-    folded = text.casefold()
-    return [term for term in glossary.terms if term.term[language].casefold() in folded]
+    # The same matcher as the term-base rule (CUR080), so inflected forms link too.
+    return [term for term in glossary.terms
+            if language in term.term and pattern(term.term[language], language).search(text)]
 
 
 def _language_context(curriculum: Curriculum, language: str) -> dict:
@@ -145,6 +146,7 @@ def _language_context(curriculum: Curriculum, language: str) -> dict:
     return {
         "lang": language,
         "t": strings(language),
+        "rules": rule_docs(language),
         "tr": lambda text: text.get(language, "") if isinstance(text, LocalizedText) else text,
         "exercise": curriculum.exercise,
         "module_by_id": curriculum.module,
