@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 from ruamel.yaml import YAML
 
 from handbook.config import load_config
 from handbook.loader import load
+from handbook.models import SegmentKind
 from handbook.render.markdown import cell, clock
 from handbook.render.site import generate, strings
 from tests.conftest import MODULE
@@ -99,3 +102,10 @@ def test_peer_mentors_text_shows_under_its_segment_on_page_and_run_sheet(project
                    if data["segments"][0]["cue"][language] in line)
         assert f"**{label}:** {mentors[language]}" in row
         assert sum(label in line for line in sheet.splitlines()) == 1
+
+
+def test_every_segment_kind_has_a_name_in_every_language(project):
+    languages = load_config(project).languages
+    for kind in get_args(SegmentKind):
+        for language in languages:
+            assert strings(language).get(f"kind_{kind}"), f"no kind_{kind} in {language}.yml"
