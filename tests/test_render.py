@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 from ruamel.yaml import YAML
 
 from handbook.config import load_config
 from handbook.loader import load
+from handbook.models import SegmentKind
 from handbook.render.markdown import cell, clock
-from handbook.render.site import generate
+from handbook.render.site import generate, strings
 from tests.conftest import MODULE
 
 
@@ -71,3 +74,38 @@ def test_alignment_matrix_marks_what_the_yaml_names(project):
                    if line.strip().startswith(f"| {objective['text']['en']} |"))
         marks = [cell.strip() == "✓" for cell in row.strip().strip("|").split("|")[1:]]
         assert marks == [objective["id"] in a.get("objectives", []) for a in activities]
+
+
+def test_peer_mentors_text_shows_under_its_segment_on_page_and_run_sheet(project):
+    yaml = YAML()  # round-trip: the fixture file stays as written apart from the new key
+    path = project / MODULE
+    data = yaml.load(path.read_text("utf-8"))
+    mentors = {"tg": "Устодон экрани ҳар навкорро месанҷанд.",
+               "en": "Mentors check every newcomer's screen."}
+    data["segments"][0]["mentors"] = mentors
+    with path.open("w", encoding="utf-8") as stream:
+        yaml.dump(data, stream)
+    curriculum = load(load_config(project))
+    generate(curriculum)
+    second = data["segments"][1]
+    for language in ("tg", "en"):
+        label = strings(language)["mentors"]
+        page = (project / f"docs/curriculum/modules/first-steps.{language}.md").read_text("utf-8")
+        script = page.split(f"· {data['segments'][0]['title'][language]}", 1)[1]
+        first_segment = script.split(f"· {second['title'][language]}", 1)[0]
+        assert label in first_segment and mentors[language] in first_segment
+        # A segment without mentors shows no mentors box.
+        assert page.count(mentors[language]) == 1 and page.count(f'"{label}"') == 1
+        sheet = (project / f"docs/curriculum/run-sheets/first-steps.{language}.md").read_text(
+            "utf-8")
+        row = next(line for line in sheet.splitlines()
+                   if data["segments"][0]["cue"][language] in line)
+        assert f"**{label}:** {mentors[language]}" in row
+        assert sum(label in line for line in sheet.splitlines()) == 1
+
+
+def test_every_segment_kind_has_a_name_in_every_language(project):
+    languages = load_config(project).languages
+    for kind in get_args(SegmentKind):
+        for language in languages:
+            assert strings(language).get(f"kind_{kind}"), f"no kind_{kind} in {language}.yml"

@@ -147,6 +147,8 @@ def test_agenda_shows_each_slot_with_clock_times(site, programme, language):
                 link = row.find("a")["href"]
                 assert link.rstrip("/").endswith(f"modules/{slot.module}")
                 assert CURRICULUM.module(slot.module).title[language] in row.get_text()
+            if slot.note:  # notes show for module slots too, e.g. the Day 2 account plan
+                assert " ".join(slot.note[language].split()) in " ".join(row.get_text().split())
 
 
 @pytest.mark.parametrize("language", CONFIG.languages)

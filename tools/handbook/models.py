@@ -85,6 +85,9 @@ class Segment(Strict):
     title: Text
     cue: Text = Field(description="One line for the printed run sheet: what the trainer does.")
     script: Text = Field(description="What the trainer says and does.")
+    mentors: Text | None = Field(
+        default=None,
+        description="What the peer mentors do meanwhile (workshops with peer mentors).")
     materials: Text | None = None
     objectives: list[Id] = Field(default_factory=list, description="Objectives practised.")
     exercise: Id | None = Field(default=None, description="Exercise run in this segment.")
