@@ -11,11 +11,13 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 
 from handbook.checks import run_checks
 from handbook.config import load_config
 from handbook.loader import Curriculum, load
 from handbook.problems import Severity
+from handbook.render.search import split_index
 from handbook.render.site import generate, pages
 
 
@@ -56,3 +58,9 @@ def on_serve(server, config: MkDocsConfig, builder):
     server.watch(str(handbook.curriculum))
     server.watch(str(handbook.exercises))
     return server
+
+
+@event_priority(-200)  # after static-i18n has merged every language and `offline` inlined it
+def on_post_build(config: MkDocsConfig) -> None:
+    languages = load_config(Path(config.config_file_path).parent).languages
+    split_index(Path(config.site_dir), languages)
