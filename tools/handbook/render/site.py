@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -153,7 +154,15 @@ def _language_context(curriculum: Curriculum, language: str) -> dict:
         "language_name": lambda code: Locale.parse(language).languages.get(code, code),
         "long_date": lambda day: format_date(day, format="full", locale=language),
         "end_of": lambda start, length: clock(to_minutes(start) + length),
+        "check_id": lambda text: stable_id(text, curriculum.config.languages[0]),
     }
+
+
+def stable_id(text: LocalizedText, default: str) -> str:
+    """A key for a checklist item or quiz option that survives reordering and inserting,
+    and is the same in every language (from the default language's text), so that saved
+    progress is one record per module for its page, its run sheet and both languages."""
+    return hashlib.sha1(text[default].strip().encode("utf-8")).hexdigest()[:10]
 
 
 def _write_if_changed(path: Path, data: bytes) -> bool:
