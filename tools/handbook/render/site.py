@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, get_timezone_gmt, get_timezone_location
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from ruamel.yaml import YAML
 
 from ..checks import RULES
+from ..collation import sort_key
 from ..loader import Curriculum
 from ..models import Glossary, LocalizedText, Module, Term
 from .calendar import programme_calendar
@@ -144,7 +147,28 @@ def terms_in(text: str, glossary: Glossary, language: str) -> list[Term]:
     return [term for term in glossary.terms if term.term[language].casefold() in folded]
 
 
+def long_date(day: datetime.date, language: str) -> str:
+    """A date as the language writes it: ``date_long`` in its locale file when Babel's own
+    form is wrong (Tajik: "Ҷумъа, 4 апрели 2025", not Babel's "Ҷумъа, 04 Апрел 2025")."""
+    pattern = strings(language).get("date_long")
+    if not pattern:
+        return format_date(day, format="full", locale=language)
+    return pattern.format(weekday=format_date(day, "EEEE", locale=language), day=day.day,
+                          month=format_date(day, "MMMM", locale=language).lower(),
+                          year=day.year)
+
+
+def zone_name(zone: str, day: datetime.date, language: str) -> str:
+    """An IANA zone as readers say it, with its offset on that day: "вақти Душанбе (UTC+5)"."""
+    moment = datetime.datetime.combine(day, datetime.time(12), ZoneInfo(zone))
+    offset = get_timezone_gmt(moment, width="iso8601_short", locale=language)
+    offset = "" if offset == "Z" else offset.replace("+0", "+").replace("-0", "-")
+    city = get_timezone_location(ZoneInfo(zone), locale=language, return_city=True)
+    return strings(language)["timezone_name"].format(city=city, offset=f"UTC{offset}")
+
+
 def _language_context(curriculum: Curriculum, language: str) -> dict:
+    alphabet_key = sort_key(curriculum.config.alphabets.get(language))
     return {
         "lang": language,
         "t": strings(language),
@@ -152,7 +176,11 @@ def _language_context(curriculum: Curriculum, language: str) -> dict:
         "exercise": curriculum.exercise,
         "module_by_id": curriculum.module,
         "language_name": lambda code: Locale.parse(language).languages.get(code, code),
-        "long_date": lambda day: format_date(day, format="full", locale=language),
+        "long_date": lambda day: long_date(day, language),
+        "zone_name": lambda zone, day: zone_name(zone, day, language),
+        # Items sorted by one of their texts in the language's alphabet order.
+        "alphabetical": lambda items, field: sorted(
+            items, key=lambda item: alphabet_key(getattr(item, field).get(language, ""))),
         "end_of": lambda start, length: clock(to_minutes(start) + length),
         "check_id": lambda text: stable_id(text, curriculum.config.languages[0]),
     }
