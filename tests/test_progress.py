@@ -49,6 +49,8 @@ def test_every_row_and_option_is_a_big_enough_target(phone, server, language):
              if (box := targets.nth(i).bounding_box())["width"] < TARGET
              or box["height"] < TARGET]
     assert small == []
+    reset = phone.locator("[data-progress-reset]").bounding_box()
+    assert reset["width"] >= TARGET and reset["height"] >= TARGET
 
 
 def test_tapping_the_text_ticks_and_chooses(phone, server):
