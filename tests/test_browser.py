@@ -140,31 +140,6 @@ def test_phone_viewport_never_scrolls_sideways(browser, server, kind, language):
     assert width <= 360
 
 
-def test_progress_survives_a_reload_and_can_be_reset(page, server):
-    page.goto(url(server, DEFAULT, PAGE_TYPES["module"]))
-    # Tick as a reader does, through the label around the drawn box (its ::before has the
-    # size, so Playwright sees a zero-width element and cannot click it directly).
-    ticks = page.locator(".task-list-item .task-list-control")
-    ticks.nth(0).dispatch_event("click")
-    ticks.nth(2).dispatch_event("click")
-    page.locator(".quiz-choice").nth(1).check()
-    page.reload()
-    boxes = page.locator(".task-list-item input[type=checkbox]")
-    assert [boxes.nth(i).is_checked() for i in range(3)] == [True, False, True]
-    assert page.locator(".quiz-choice").nth(1).is_checked()
-    total = boxes.count() + page.locator("h3[id^='quiz-']").count()
-    assert page.locator("[data-progress-summary]").inner_text() == f"3 / {total}"
-    # The progress page counts it for this language only.
-    page.goto(url(server, DEFAULT, PAGE_TYPES["progress"]))
-    assert page.locator(f"[data-progress-of='{MODULE.id}']").inner_text() == f"3 / {total}"
-    page.goto(url(server, OTHER, PAGE_TYPES["progress"]))
-    assert page.locator(f"[data-progress-of='{MODULE.id}']").inner_text() == f"0 / {total}"
-    page.goto(url(server, DEFAULT, PAGE_TYPES["module"]))
-    page.locator("[data-progress-reset]").click()
-    page.wait_for_load_state()
-    assert not page.locator(".task-list-item input[type=checkbox]").nth(0).is_checked()
-
-
 @pytest.mark.parametrize("language", CONFIG.languages)
 def test_printing_a_module_shows_answers_and_no_navigation(page, server, language):
     page.goto(url(server, language, PAGE_TYPES["module"]))

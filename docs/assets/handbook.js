@@ -12,19 +12,24 @@ window.addEventListener("afterprint", () => {
   });
 });
 
-// Progress without accounts: ticks and quiz answers stay in this browser (localStorage),
-// per language and page. Nothing leaves the device.
-const STORE = "trainer-handbook:v1";
+// Progress without accounts: ticks and quiz answers stay in this browser (localStorage).
+// One record per module (or guide), shared by its page, its run sheet and every language.
+// Items are keyed by stable ids from the renderer (data-check, data-option: a hash of the
+// default language's text), so inserting or moving a checklist item keeps the other ticks.
+const STORE = "trainer-handbook:v2";
 const PAGE = /curriculum\/(modules|guides|run-sheets)\/([^/.]+)/;
 
-function pageKey(path = location.pathname, lang = document.documentElement.lang) {
+function recordKey(path = location.pathname) {
   const match = path.match(PAGE);
-  return match ? `${STORE}:${lang}:${match[1]}/${match[2]}` : null;
+  if (!match) return null;
+  const kind = match[1] === "run-sheets" ? "modules" : match[1];
+  return `${STORE}:${kind}/${match[2]}`;
 }
 
 function load(key) {
   try {
-    return JSON.parse(localStorage.getItem(key)) || { checks: {}, quiz: {} };
+    const state = JSON.parse(localStorage.getItem(key));
+    return { checks: state?.checks || {}, quiz: state?.quiz || {} };
   } catch {
     return { checks: {}, quiz: {} };
   }
@@ -38,78 +43,149 @@ function save(key, state) {
   }
 }
 
-function quizzes() {
-  return [...document.querySelectorAll(".md-typeset h3[id^='quiz-']")]
-    .map((heading) => ({ id: heading.id, list: heading.nextElementSibling }))
-    .filter(({ list }) => list && list.tagName === "OL");
+// The whole row is the tap target: the item's text moves into the checkbox's label.
+function setUpChecklist(state, key, changed) {
+  const boxes = [];
+  document.querySelectorAll(".md-typeset .task-list-item").forEach((item) => {
+    const id = item.querySelector("[data-check]")?.dataset.check;
+    const label = item.querySelector(".task-list-control");
+    const box = label?.querySelector("input[type=checkbox]");
+    if (!id || !box) return;
+    const text = document.createElement("span");
+    text.className = "task-list-text";
+    while (label.nextSibling) text.append(label.nextSibling);
+    label.append(text);
+    box.disabled = false;
+    box.checked = Boolean(state.checks[id]);
+    box.addEventListener("change", () => {
+      if (box.checked) state.checks[id] = true;
+      else delete state.checks[id];
+      save(key, state);
+      changed();
+    });
+    boxes.push(box);
+  });
+  return boxes;
+}
+
+// Each quiz option becomes a labelled radio choice; choosing says at once whether it is
+// right, with that option's feedback or else the question's explanation.
+function setUpQuiz(state, key, changed) {
+  const quizzes = [...document.querySelectorAll(".md-typeset .quiz[data-quiz]")];
+  quizzes.forEach((quiz) => {
+    const id = quiz.dataset.quiz;
+    const answer = quiz.nextElementSibling;  // the folded answer (details)
+    const verdict = document.createElement("div");
+    verdict.className = "quiz-verdict";
+    verdict.setAttribute("role", "status");
+    quiz.after(verdict);
+    function show(option) {
+      const right = option === quiz.dataset.correct;
+      const feedback = answer?.querySelector(`.quiz-feedback[data-feedback="${option}"]`) ||
+        answer?.querySelector(".quiz-explanation");
+      verdict.className = `quiz-verdict ${right ? "quiz-verdict--right" : "quiz-verdict--wrong"}`;
+      verdict.innerHTML = "";
+      const word = document.createElement("strong");
+      word.textContent = right ? quiz.dataset.right : quiz.dataset.wrong;
+      verdict.append(word);
+      if (feedback) {
+        const copy = feedback.cloneNode(true);
+        copy.querySelectorAll("[id]").forEach((el) => el.removeAttribute("id"));
+        verdict.append(...copy.childNodes);
+      }
+    }
+    quiz.querySelectorAll("ol > li").forEach((item) => {
+      const option = item.querySelector("[data-option]")?.dataset.option;
+      if (!option) return;
+      const label = document.createElement("label");
+      label.className = "quiz-option";
+      const input = document.createElement("input");
+      input.type = "radio";
+      input.name = `quiz-${id}`;
+      input.value = option;
+      input.className = "quiz-choice";
+      input.checked = state.quiz[id] === option;
+      input.addEventListener("change", () => {
+        state.quiz[id] = option;
+        save(key, state);
+        show(option);
+        changed();
+      });
+      label.append(input, ...item.childNodes);
+      item.append(label);
+    });
+    if (state.quiz[id]) show(state.quiz[id]);
+  });
+  return quizzes;
+}
+
+function confirmed(button) {
+  return !button.dataset.confirm || window.confirm(button.dataset.confirm);
 }
 
 function setUpProgress() {
-  const key = pageKey();
+  const key = recordKey();
   if (!key) return;
   const state = load(key);
-  const boxes = [...document.querySelectorAll(".md-typeset .task-list-item input[type=checkbox]")];
-  boxes.forEach((box, index) => {
-    box.disabled = false;
-    box.setAttribute("aria-label", box.closest(".task-list-item").textContent.trim());
-    box.checked = Boolean(state.checks[index]);
-    box.addEventListener("change", () => {
-      state.checks[index] = box.checked;
-      save(key, state);
-      summarise();
-    });
-  });
-  const questions = quizzes();
-  questions.forEach(({ id, list }) => {
-    [...list.children].forEach((item, index) => {
-      const input = document.createElement("input");
-      input.type = "radio";
-      input.name = id;
-      input.value = String(index);
-      input.className = "quiz-choice";
-      input.setAttribute("aria-label", item.textContent.trim());
-      input.checked = state.quiz[id] === index;
-      input.addEventListener("change", () => {
-        state.quiz[id] = index;
-        save(key, state);
-        summarise();
-      });
-      item.prepend(input);
-    });
-  });
   const summary = document.querySelector("[data-progress-summary]");
-  function summarise() {
+  const summarise = () => {
     if (!summary) return;
     const done = boxes.filter((b) => b.checked).length +
-      questions.filter(({ id }) => id in state.quiz).length;
-    summary.textContent = `${done} / ${boxes.length + questions.length}`;
-  }
+      quizzes.filter((q) => q.dataset.quiz in state.quiz).length;
+    summary.textContent = `${done} / ${boxes.length + quizzes.length}`;
+  };
+  const boxes = setUpChecklist(state, key, summarise);
+  const quizzes = setUpQuiz(state, key, summarise);
   summarise();
   document.querySelectorAll("[data-progress-reset]").forEach((button) =>
     button.addEventListener("click", () => {
+      if (!confirmed(button)) return;
       localStorage.removeItem(key);
       location.reload();
     }));
 }
 
-// The "my progress" page: how far each module is done, from what this browser stored.
+// The "my progress" page: how far each module is done, counting only items that still exist.
 function showProgress() {
   document.querySelectorAll("[data-progress-of]").forEach((cell) => {
-    const state = load(`${STORE}:${document.documentElement.lang}:modules/${cell.dataset.progressOf}`);
-    const done = Object.values(state.checks).filter(Boolean).length +
-      Object.keys(state.quiz).length;
-    cell.textContent = `${done} / ${cell.dataset.total}`;
+    const state = load(`${STORE}:modules/${cell.dataset.progressOf}`);
+    const checks = cell.dataset.checks.split(" ").filter(Boolean);
+    const quizzes = cell.dataset.quizzes.split(" ").filter(Boolean);
+    const done = checks.filter((id) => state.checks[id]).length +
+      quizzes.filter((id) => id in state.quiz).length;
+    cell.textContent = `${done} / ${checks.length + quizzes.length}`;
   });
   document.querySelectorAll("[data-progress-reset-all]").forEach((button) =>
     button.addEventListener("click", () => {
-      const prefix = `${STORE}:${document.documentElement.lang}:`;
-      Object.keys(localStorage).filter((k) => k.startsWith(prefix))
+      if (!confirmed(button)) return;
+      Object.keys(localStorage).filter((k) => k.startsWith(`${STORE}:`))
         .forEach((k) => localStorage.removeItem(k));
       location.reload();
     }));
 }
 
+// Phones show wide tables as stacked cards (handbook.css): each cell gets its column's
+// heading as a label, and explicit table roles keep the table for screen readers when CSS
+// turns its parts into blocks.
+function labelTableCells() {
+  document.querySelectorAll(".md-typeset table:not([class])").forEach((table) => {
+    const headings = [...table.querySelectorAll("thead th")].map((th) => th.textContent.trim());
+    table.setAttribute("role", "table");
+    table.querySelectorAll("thead, tbody").forEach((group) => group.setAttribute("role", "rowgroup"));
+    table.querySelectorAll("tr").forEach((row) => row.setAttribute("role", "row"));
+    table.querySelectorAll("th").forEach((th) => th.setAttribute("role", "columnheader"));
+    table.querySelectorAll("tbody tr").forEach((row) => {
+      [...row.children].forEach((cell, index) => {
+        cell.setAttribute("role", "cell");
+        // A column headed by a sign (the run sheets' ☐) needs no label.
+        if (/\p{L}/u.test(headings[index] || "")) cell.dataset.label = headings[index];
+      });
+    });
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  labelTableCells();
   setUpProgress();
   showProgress();
 });

@@ -7,16 +7,25 @@ in curriculum order; each page is titled by its own heading, in each language.
 
 from __future__ import annotations
 
+import re
+from html import escape
 from pathlib import Path
 
+from markdown.extensions.toc import TocExtension
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 
 from handbook.checks import run_checks
 from handbook.config import load_config
 from handbook.loader import Curriculum, load
 from handbook.problems import Severity
-from handbook.render.site import generate, pages
+from handbook.render.search import split_index
+from handbook.render.site import generate, pages, strings
+
+# Python-Markdown's toc titles every heading's permalink in English; the hook translates it.
+PERMALINK = re.compile('(<a class="headerlink" href="[^"]*" title=")'
+                       + re.escape(TocExtension().getConfig("permalink_title")) + '"')
 
 
 def _load(config: MkDocsConfig) -> Curriculum:
@@ -56,3 +65,29 @@ def on_serve(server, config: MkDocsConfig, builder):
     server.watch(str(handbook.curriculum))
     server.watch(str(handbook.exercises))
     return server
+
+
+@event_priority(-200)  # after static-i18n has merged every language and `offline` inlined it
+def on_post_build(config: MkDocsConfig) -> None:
+    languages = load_config(Path(config.config_file_path).parent).languages
+    split_index(Path(config.site_dir), languages)
+
+
+def _language(config: MkDocsConfig) -> str:
+    """The language being built (static-i18n builds each language in turn)."""
+    return str(config.theme["language"])
+
+
+def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
+    """Heading permalinks titled in the page's language."""
+    title = strings(getattr(page.file, "locale", None) or _language(config))["permalink"]
+    return PERMALINK.sub(lambda match: f'{match[1]}{escape(title)}"', html)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """One 404 page serves every language; static-i18n's later builds would overwrite the
+    default language's with theirs (an English 404 at the site root)."""
+    languages = load_config(Path(config.config_file_path).parent).languages
+    if template_name == "404.html" and _language(config) != languages[0]:
+        return ""  # MkDocs skips a template that renders empty
+    return output

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, get_timezone_gmt, get_timezone_location
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from ..collation import sort_key
 from ..export.publish import Publication
 from ..export.wikitext import event_page, module_page
 from ..loader import Curriculum
@@ -141,8 +145,29 @@ def terms_in(text: str, glossary: Glossary, language: str) -> list[Term]:
             if language in term.term and pattern(term.term[language], language).search(text)]
 
 
+def long_date(day: datetime.date, language: str) -> str:
+    """A date as the language writes it: ``date_long`` in its locale file when Babel's own
+    form is wrong (Tajik: "Ҷумъа, 4 апрели 2025", not Babel's "Ҷумъа, 04 Апрел 2025")."""
+    pattern = strings(language).get("date_long")
+    if not pattern:
+        return format_date(day, format="full", locale=language)
+    return pattern.format(weekday=format_date(day, "EEEE", locale=language), day=day.day,
+                          month=format_date(day, "MMMM", locale=language).lower(),
+                          year=day.year)
+
+
+def zone_name(zone: str, day: datetime.date, language: str) -> str:
+    """An IANA zone as readers say it, with its offset on that day: "вақти Душанбе (UTC+5)"."""
+    moment = datetime.datetime.combine(day, datetime.time(12), ZoneInfo(zone))
+    offset = get_timezone_gmt(moment, width="iso8601_short", locale=language)
+    offset = "" if offset == "Z" else offset.replace("+0", "+").replace("-0", "-")
+    city = get_timezone_location(ZoneInfo(zone), locale=language, return_city=True)
+    return strings(language)["timezone_name"].format(city=city, offset=f"UTC{offset}")
+
+
 def _language_context(curriculum: Curriculum, language: str) -> dict:
     site = Publication.of(curriculum.config)
+    alphabet_key = sort_key(curriculum.config.alphabets.get(language))
     return {
         "lang": language,
         "t": strings(language),
@@ -151,11 +176,23 @@ def _language_context(curriculum: Curriculum, language: str) -> dict:
         "exercise": curriculum.exercise,
         "module_by_id": curriculum.module,
         "language_name": lambda code: Locale.parse(language).languages.get(code, code),
-        "long_date": lambda day: format_date(day, format="full", locale=language),
+        "long_date": lambda day: long_date(day, language),
+        "zone_name": lambda zone, day: zone_name(zone, day, language),
+        # Items sorted by one of their texts in the language's alphabet order.
+        "alphabetical": lambda items, field: sorted(
+            items, key=lambda item: alphabet_key(getattr(item, field).get(language, ""))),
         "end_of": lambda start, length: clock(to_minutes(start) + length),
         "module_wikitext": lambda module: module_page(module, language, site),
         "event_wikitext": lambda programme: event_page(programme, curriculum, language, site),
+        "check_id": lambda text: stable_id(text, curriculum.config.languages[0]),
     }
+
+
+def stable_id(text: LocalizedText, default: str) -> str:
+    """A key for a checklist item or quiz option that survives reordering and inserting,
+    and is the same in every language (from the default language's text), so that saved
+    progress is one record per module for its page, its run sheet and both languages."""
+    return hashlib.sha1(text[default].strip().encode("utf-8")).hexdigest()[:10]
 
 
 def _write_if_changed(path: Path, data: bytes) -> bool:

@@ -1,0 +1,88 @@
+"""Every page type on a 360 px phone: nothing in the article wider than the screen, and axe
+finds no serious or critical violation at phone or desktop width."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+import tests.test_browser as browsing
+from tests.test_browser import CURRICULUM, PAGE_TYPES, url
+from tests.test_site import CONFIG
+
+browser, server = browsing.browser, browsing.server
+pytestmark = browsing.pytestmark
+
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+PROGRAMME = CURRICULUM.programmes[0]
+PAGES = {**PAGE_TYPES, "day-sheet": f"curriculum/run-sheets/{PROGRAMME.id}-day-1/"}
+# Pages whose tables have three or more columns: module list, module run sheet and alignment
+# matrix, agenda, printable sheets.
+TABLE_PAGES = ["curriculum", "module", "agenda", "run-sheet", "day-sheet"]
+
+# Every element of the article that is drawn, with its box: Material's table scroll wrapper
+# keeps the document from scrolling sideways, so the document's width alone proves nothing.
+OUTSIDE = """width => [...document.querySelectorAll('article *')].flatMap(el => {
+  const box = el.getBoundingClientRect();
+  if (box.width === 0 || box.height === 0) return [];
+  if (box.left >= -0.5 && box.right <= width + 0.5) return [];
+  const name = el.tagName.toLowerCase() + (el.className ? '.' + el.className : '');
+  return [`${name} ${Math.round(box.left)}..${Math.round(box.right)} px:`
+          + ` ${el.textContent.trim().slice(0, 40)}`];
+})"""
+
+
+@pytest.fixture
+def open_page(browser):
+    contexts = []
+
+    def open_(address: str, viewport: dict):
+        context = browser.new_context(viewport=viewport)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(address, wait_until="networkidle")
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize("language", CONFIG.languages)
+@pytest.mark.parametrize("kind", PAGES)
+def test_nothing_in_the_article_is_wider_than_a_phone(open_page, server, kind, language):
+    page = open_page(url(server, language, PAGES[kind]), PHONE)
+    assert page.locator("article").count() == 1
+    assert page.evaluate(OUTSIDE, PHONE["width"]) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+@pytest.mark.parametrize("language", CONFIG.languages)
+@pytest.mark.parametrize("kind", TABLE_PAGES)
+def test_wide_tables_become_labelled_cards(open_page, server, kind, language):
+    """On a phone a table of three or more columns shows one card per row, each cell with
+    its column's heading; on a desktop it stays a table."""
+    address = url(server, language, PAGES[kind])
+    page = open_page(address, PHONE)
+    tables = page.locator("article table:has(th:nth-child(3))")
+    assert tables.count(), f"the {kind} page has no table of three columns any more"
+    cell = tables.first.locator("tbody td[data-label]").first
+    label = page.evaluate("c => getComputedStyle(c, '::before').content", cell.element_handle())
+    heading = cell.get_attribute("data-label")
+    assert label == f'"{heading}"' and heading in tables.first.locator("thead").inner_text()
+    assert tables.first.evaluate("t => getComputedStyle(t).display") == "block"
+    desktop = open_page(address, DESKTOP)
+    assert desktop.locator("article table").first.evaluate(
+        "t => getComputedStyle(t).display") != "block"
+
+
+@pytest.mark.parametrize("width", ["phone", "desktop"])
+@pytest.mark.parametrize("language", CONFIG.languages)
+@pytest.mark.parametrize("kind", PAGES)
+def test_axe_finds_no_serious_or_critical_violation(open_page, server, kind, language, width):
+    page = open_page(url(server, language, PAGES[kind]), PHONE if width == "phone" else DESKTOP)
+    violations = Axe().run(page).response["violations"]
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]]) for v in violations
+           if v["impact"] in ("serious", "critical")]
+    assert bad == []

@@ -1,0 +1,54 @@
+"""One search index per language, split from the combined index that MkDocs writes.
+
+static-i18n gives every language's pages to one index, so a Tajik reader got English pages
+among the results and downloaded both languages. Each page now loads only its language's
+file (``docs/assets/lazy-search.js`` picks it by ``<html lang>``).
+
+Tajik word forms: lunr has no Tajik stemmer, and Material matches every query word as a
+prefix. Tajik inflects almost only by suffixes (plural -ҳо/-он, object -ро, izofa -и,
+personal endings -ам/-ат/-аш), so a stem is a prefix of its inflected forms and prefix
+matching finds them (мақола → мақолаҳо, мақоларо) with no code of ours and no risk of a
+stemmer cutting two words to one stem. The cost: a query typed in an inflected form
+(мақолаҳоро) does not find the bare stem; readers type short, so we accept it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+INDEX = Path("search", "search_index.json")
+
+
+def language_of(location: str, languages: list[str]) -> str:
+    """The language of an index entry: non-default languages live under ``<code>/``."""
+    first = location.split("/", 1)[0]
+    return first if first in languages[1:] else languages[0]
+
+
+def split_index(site: Path, languages: list[str]) -> dict[str, Path]:
+    """Write ``search/search_index.<lang>.json`` for each language; return their paths.
+
+    For the file:// build (Material's offline plugin inlines the index into
+    ``search_index.js``), that script picks the reader's language from the page itself.
+    """
+    combined = site / INDEX
+    if not combined.is_file():
+        return {}
+    index = json.loads(combined.read_text("utf-8"))
+    parts = {lang: {**index, "docs": []} for lang in languages}
+    for doc in index["docs"]:
+        parts[language_of(doc["location"], languages)]["docs"].append(doc)
+    written = {}
+    for lang, part in parts.items():
+        path = combined.with_name(f"search_index.{lang}.json")
+        path.write_text(json.dumps(part, ensure_ascii=False, separators=(",", ":")), "utf-8")
+        written[lang] = path
+    inline = combined.with_suffix(".js")
+    if inline.is_file():
+        by_language = json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
+        inline.write_text(
+            "var __index = (function (all) {\n"
+            f"  return all[document.documentElement.lang] || all[{json.dumps(languages[0])}];\n"
+            f"}})({by_language});\n", "utf-8")
+    return written
