@@ -7,7 +7,7 @@ from ruamel.yaml import YAML
 from handbook.config import load_config
 from handbook.loader import load
 from handbook.render.markdown import cell, clock
-from handbook.render.site import generate
+from handbook.render.site import generate, strings
 from tests.conftest import MODULE
 
 
@@ -71,3 +71,23 @@ def test_alignment_matrix_marks_what_the_yaml_names(project):
                    if line.strip().startswith(f"| {objective['text']['en']} |"))
         marks = [cell.strip() == "✓" for cell in row.strip().strip("|").split("|")[1:]]
         assert marks == [objective["id"] in a.get("objectives", []) for a in activities]
+
+
+def test_key_points_profile_and_reteach_rule_reach_the_module_page_and_run_sheet(project):
+    generate(load(load_config(project)))
+    data = YAML(typ="safe").load((project / MODULE).read_text("utf-8"))
+    for language in ("tg", "en"):
+        t = strings(language)
+        page = (project / f"docs/curriculum/modules/first-steps.{language}.md").read_text("utf-8")
+        sheet = (project / f"docs/curriculum/run-sheets/first-steps.{language}.md").read_text(
+            "utf-8")
+        assert f"**{t['learner_profile']}:** {data['learner_profile'][language]}" in page
+        heading = f"## {t['key_points']}"
+        assert heading in page
+        after = page.split(heading, 1)[1]
+        for point in data["key_points"]:
+            assert f"- {point[language]}" in after
+            assert point[language] in sheet
+        # One re-teach rule, from the locale, with the quiz and on the run sheet.
+        assert t["reteach_rule"] in page.split(f"## {t['quiz']}", 1)[1]
+        assert t["reteach_rule"] in sheet
