@@ -109,3 +109,23 @@ def test_every_segment_kind_has_a_name_in_every_language(project):
     for kind in get_args(SegmentKind):
         for language in languages:
             assert strings(language).get(f"kind_{kind}"), f"no kind_{kind} in {language}.yml"
+
+
+def test_key_points_profile_and_reteach_rule_reach_the_module_page_and_run_sheet(project):
+    generate(load(load_config(project)))
+    data = YAML(typ="safe").load((project / MODULE).read_text("utf-8"))
+    for language in ("tg", "en"):
+        t = strings(language)
+        page = (project / f"docs/curriculum/modules/first-steps.{language}.md").read_text("utf-8")
+        sheet = (project / f"docs/curriculum/run-sheets/first-steps.{language}.md").read_text(
+            "utf-8")
+        assert f"**{t['learner_profile']}:** {data['learner_profile'][language]}" in page
+        heading = f"## {t['key_points']}"
+        assert heading in page
+        after = page.split(heading, 1)[1]
+        for point in data["key_points"]:
+            assert f"- {point[language]}" in after
+            assert point[language] in sheet
+        # One re-teach rule, from the locale, with the quiz and on the run sheet.
+        assert t["reteach_rule"] in page.split(f"## {t['quiz']}", 1)[1]
+        assert t["reteach_rule"] in sheet

@@ -63,8 +63,8 @@ CASES = [
      '"09:05"\n        minutes'),
     ("CUR023", PROGRAMME, "module: first-steps", "module: no-such-module", "no-such-module"),
     ("CUR023", PROGRAMME, "kind: break", "kind: module", '- start: "09:45"'),
-    ("CUR030", MODULE, "    objectives: [explain-wiki]\nquestions", "    objectives: []\nquestions",
-     "  - id: explain-wiki"),
+    ("CUR030", MODULE, "    objectives: [explain-wiki]\nkey_points",
+     "    objectives: []\nkey_points", "  - id: explain-wiki"),
     ("CUR030", MODULE, "    objectives: [explain-wiki]\n  - minutes: 20",
      "    objectives: []\n  - minutes: 20", "  - id: explain-wiki"),
     ("CUR050", MODULE, "tg: Мураббӣ Википедиаро муаррифӣ мекунад.",
@@ -86,6 +86,18 @@ CASES = [
     ("CUR026", MODULE, "en: Introduce Wikipedia.", "en: " + "Introduce Wikipedia. " * 8,
      "en: Introduce Wikipedia. Introduce"),
     ("CUR024", PROGRAMME, "Asia/Dushanbe", "Asia/Dushambe", "Asia/Dushambe"),
+    # Learning design is required: a learner profile, key points, feedback on every option.
+    ("CUR004", MODULE, "learner_profile:\n  tg: Вироишгарони нав, ки ҳанӯз дарс надодаанд.\n"
+     "  en: New editors who have not taught before.\n", "", None),
+    ("CUR004", MODULE, "key_points:\n  - tg: Википедиа энсиклопедияи озод аст.\n"
+     "    en: Wikipedia is a free encyclopedia.\n", "", None),
+    ("CUR005", MODULE, "key_points:\n  - tg: Википедиа энсиклопедияи озод аст.\n"
+     "    en: Wikipedia is a free encyclopedia.\n", "key_points: []\n", "key_points: []"),
+    ("CUR004", MODULE, "        feedback:\n          tg: Не; Википедиа барои мақолаҳост, на барои"
+     " сӯҳбат.\n          en: No; Wikipedia is for articles, not for chatting.\n", "",
+     "text:\n          tg: Шабакаи иҷтимоӣ"),
+    ("CUR010", MODULE, "          en: No; Wikipedia is for articles, not for chatting.\n", "",
+     "feedback:\n          tg: Не; Википедиа"),
 ]
 
 
@@ -198,3 +210,25 @@ def test_prerequisite_cycle_is_named(project):
 def test_the_real_curriculum_is_clean():
     """Every rule stays quiet on the handbook's own curriculum, warnings included."""
     assert problems(ROOT) == []
+
+
+def test_buffer_time_counts_towards_the_duration(project):
+    """A `buffer` segment (logins, Wi-Fi) is planned time: it fills the module's duration."""
+    segment = project / MODULE
+    replace(segment, "  - minutes: 20\n    kind: hands-on",
+            "  - minutes: 5\n    kind: buffer\n    title: {tg: Вақти захиравӣ, en: Buffer}\n"
+            "    cue: {tg: Ҳама ворид мешаванд., en: Everyone logs in.}\n"
+            "    script: {tg: Ҳама ворид мешаванд., en: Everyone logs in.}\n"
+            "  - minutes: 15\n    kind: hands-on")
+    assert problems(project) == []
+    replace(segment, "  - minutes: 5\n    kind: buffer", "  - minutes: 8\n    kind: buffer")
+    timing = [p for p in problems(project) if p.code == "CUR014"]
+    assert len(timing) == 1 and "33 minutes" in timing[0].message
+
+
+def test_the_real_modules_have_the_learning_design_the_handbook_promises():
+    """Key points (3 to 6), a learner profile and feedback on every quiz option."""
+    for module in load(load_config(ROOT)).modules:
+        assert 3 <= len(module.key_points) <= 6, module.id
+        assert module.learner_profile, module.id
+        assert all(option.feedback for q in module.quiz for option in q.options), module.id

@@ -106,8 +106,7 @@ class ExerciseRef(Strict):
 
 class QuizOption(Strict):
     text: Text
-    feedback: Text | None = Field(
-        default=None,
+    feedback: Text = Field(
         description="Shown when this option is chosen: why it is right, or the misconception "
         "a wrong choice reveals.",
     )
@@ -146,8 +145,8 @@ class Module(FileModel):
     title: Text
     summary: Text
     audience: Text
-    learner_profile: Text | None = Field(
-        default=None, description="Who this is for and what they already know, in a few lines.")
+    learner_profile: Text = Field(
+        description="Who this is for and what they already know, in a few lines.")
     prerequisites: list[Id] = Field(default_factory=list, description="Module ids.")
     objectives: list[Objective] = Field(min_length=1)
     segments: list[Segment] = Field(min_length=1)
@@ -155,7 +154,7 @@ class Module(FileModel):
     exercises: list[ExerciseRef] = Field(default_factory=list)
     quiz: list[QuizQuestion] = Field(min_length=1)
     key_points: list[Text] = Field(
-        default_factory=list, description="What to remember, shown at the end of the module.")
+        min_length=1, description="What to remember, shown at the end of the module.")
     questions: list[QuestionAnswer] = Field(min_length=1, description="Common questions.")
     resources: list[Resource] = Field(min_length=1)
     sources: list[Source] = Field(min_length=1, description="Sources for factual claims.")

@@ -16,7 +16,8 @@ SCAFFOLDS = ("module", "exercise")
 def _module(module_id: str, order: int, text) -> dict:
     return {
         "id": module_id, "order": order, "duration": 60,
-        "title": text(), "summary": text(), "audience": text(), "prerequisites": [],
+        "title": text(), "summary": text(), "audience": text(), "learner_profile": text(),
+        "prerequisites": [],
         "objectives": [{"id": "first-objective", "text": text()}],
         "segments": [{"minutes": 60, "kind": "talk", "title": text(), "cue": text(),
                       "script": text(), "objectives": ["first-objective"]}],
@@ -25,6 +26,7 @@ def _module(module_id: str, order: int, text) -> dict:
         "quiz": [{"id": "first-question", "question": text(), "options": [
             {"text": text(), "feedback": text()}, {"text": text(), "feedback": text()}],
                   "correct": 1, "explanation": text(), "objectives": ["first-objective"]}],
+        "key_points": [text()],
         "questions": [{"question": text(), "answer": text()}],
         "resources": [{"title": "", "url": "https://", "language": ""}],
         "sources": [{"id": "first-source", "title": "", "url": "https://"}],
