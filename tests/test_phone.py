@@ -10,7 +10,6 @@ import tests.test_browser as browsing
 from tests.test_browser import CURRICULUM, PAGE_TYPES, url
 from tests.test_site import CONFIG
 
-browser, server = browsing.browser, browsing.server
 pytestmark = browsing.pytestmark
 
 PHONE = {"width": 360, "height": 740}

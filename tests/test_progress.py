@@ -17,7 +17,6 @@ from tests.conftest import MODULE as FIXTURE_MODULE
 from tests.test_browser import DEFAULT, MODULE, OTHER, PAGE_TYPES, url
 from tests.test_site import CONFIG
 
-browser, server = browsing.browser, browsing.server
 pytestmark = browsing.pytestmark
 
 TARGET = 44  # px, WCAG 2.5.5
