@@ -16,6 +16,9 @@ class Config:
     docs: Path  # MkDocs' docs_dir
     generated: Path
     alphabets: dict[str, str]
+    # Gettext PO files for translators (`handbook po`), and the language their msgid is in.
+    translations: Path = Path("translations")
+    source_language: str = "en"
 
     @property
     def default_language(self) -> str:
@@ -49,4 +52,6 @@ def load_config(root: Path | None = None) -> Config:
         docs=root / table["docs"],
         generated=root / table["generated"],
         alphabets=dict(table.get("alphabets", {})),
+        translations=root / table.get("translations", "translations"),
+        source_language=table.get("source_language", "en"),
     )
