@@ -17,6 +17,8 @@ from ..loader import Curriculum
 from ..models import Glossary, LocalizedText, Module, Term
 from .calendar import programme_calendar
 from .markdown import cell, clock, indent, to_minutes
+from .review_sheets import cell_html, page_of, rows, sheet_name, sheet_path, target_language
+from .review_sheets import title_of as sheet_title
 
 MARKER = ".generated-by-handbook"
 LINKS_TERMS = {"module.md.j2", "guide.md.j2"}  # pages that link the glossary terms they use
@@ -70,7 +72,10 @@ def pages(curriculum: Curriculum) -> list[Page]:
     progress = [Page(Path("progress.md"), "progress.md.j2", {"modules": curriculum.modules})]
     rules = [Page(Path("rules.md"), "rules.md.j2",
                   {"rules": sorted(RULES.values(), key=lambda rule: rule.code)})]
-    return listing + modules + programmes + guides + glossary + sheets + progress + rules
+    reviews = [Page(sheet_path(m), "review-sheet.md.j2",
+                    {"item": m, "rows": rows(curriculum, m), "page": page_of(curriculum, m)})
+               for m in curriculum.files()]
+    return listing + modules + programmes + guides + glossary + sheets + progress + rules + reviews
 
 
 def downloads(curriculum: Curriculum, language: str) -> dict[Path, bytes]:
@@ -104,7 +109,8 @@ def generate(curriculum: Curriculum) -> list[Path]:
         for page in pages(curriculum):
             target = out / page.path.with_suffix(f".{language}.md")
             context = _language_context(curriculum, language)
-            text = env.get_template(page.template).render(**page.context, **context)
+            up = "../" * len(page.path.parent.parts)  # from this page to the generated root
+            text = env.get_template(page.template).render(**page.context, **context, up=up)
             if curriculum.glossary and page.template in LINKS_TERMS:
                 terms = terms_in(text, curriculum.glossary, language)
                 text += env.get_template("terms.md.j2").render(
@@ -153,6 +159,13 @@ def _language_context(curriculum: Curriculum, language: str) -> dict:
         "language_name": lambda code: Locale.parse(language).languages.get(code, code),
         "long_date": lambda day: format_date(day, format="full", locale=language),
         "end_of": lambda start, length: clock(to_minutes(start) + length),
+        # Review sheets (review_sheets.py)
+        "source": curriculum.config.source_language,
+        "target_language": lambda page_language: target_language(
+            curriculum.config.languages, curriculum.config.source_language, page_language),
+        "sheet_name": sheet_name,
+        "sheet_title": sheet_title,
+        "cell_html": cell_html,
     }
 
 
