@@ -79,8 +79,10 @@ def plan(curriculum: Curriculum, paths: list[Path]) -> Plan:
     for path, edits in changes.items():
         original = path.read_text("utf-8")
         try:
+            model = next(iter(edits.values()))[0].model
+            unreviewed = sorted({lang for _, lang, _ in edits.values()} - set(model.review))
             text = rewrite(original, [(e.loc, lang, new, source)
-                                      for e, lang, new in edits.values()])
+                                      for e, lang, new in edits.values()], unreviewed)
         except Unfaithful:
             result.errors.append(f"{path}:1: cannot rewrite this file without reformatting it "
                                  "(unusual indentation); change the texts by hand")

@@ -37,8 +37,11 @@ def _dump(yaml: YAML, tree: object) -> str:
     return out.getvalue()
 
 
-def rewrite(original: str, changes: Iterable[tuple[Loc, str, str, str]]) -> str:
-    """Apply (text loc, language, new text, source language) changes to ``original``."""
+def rewrite(original: str, changes: Iterable[tuple[Loc, str, str, str]],
+            new_reviews: Iterable[str] = ()) -> str:
+    """Apply (text loc, language, new text, source language) changes to ``original``, and
+    give each language in ``new_reviews`` the review status `machine-drafted` (a language
+    new to the file: nobody has reviewed it yet, and the tool cannot know who wrote it)."""
     for style in STYLES:
         yaml = _yaml(style)
         tree = yaml.load(original)
@@ -50,6 +53,8 @@ def rewrite(original: str, changes: Iterable[tuple[Loc, str, str, str]]) -> str:
         mapping = _at(tree, loc)
         like = mapping.get(language, mapping.get(source))
         mapping[language] = styled(text, like)
+    for language in new_reviews:
+        tree["review"][language] = CommentedMap(status="machine-drafted")
     return _dump(yaml, tree)
 
 

@@ -25,10 +25,15 @@ LINKS_TERMS = {"module.md.j2", "guide.md.j2"}  # pages that link the glossary te
 
 
 @cache
-def strings(language: str) -> dict[str, str]:
-    """Interface strings for generated pages (tools/handbook/locales/<language>.yml)."""
-    text = resources.files("handbook").joinpath("locales", f"{language}.yml").read_text("utf-8")
-    return dict(YAML(typ="safe").load(text))
+def strings(language: str, fallback: str | None = None) -> dict[str, str]:
+    """Interface strings for generated pages (tools/handbook/locales/<language>.yml). A
+    language added by configuration alone has no such file yet: its pages use the
+    ``fallback`` language's strings (the source language) until someone writes one."""
+    file = resources.files("handbook").joinpath("locales", f"{language}.yml")
+    own = dict(YAML(typ="safe").load(file.read_text("utf-8"))) if file.is_file() else {}
+    if fallback is None or fallback == language:
+        return own
+    return {**strings(fallback), **own}
 
 
 def _environment() -> Environment:
@@ -152,7 +157,7 @@ def terms_in(text: str, glossary: Glossary, language: str) -> list[Term]:
 def _language_context(curriculum: Curriculum, language: str) -> dict:
     return {
         "lang": language,
-        "t": strings(language),
+        "t": strings(language, curriculum.config.source_language),
         "tr": lambda text: text.get(language, "") if isinstance(text, LocalizedText) else text,
         "exercise": curriculum.exercise,
         "module_by_id": curriculum.module,
