@@ -94,6 +94,6 @@ def import_command(
         raise typer.Exit(1)
     importer.apply(plan, curriculum)
     out.print(f"imported {plan.changed} changed text(s) into {len(plan.files)} file(s); "
-              f"confirmed {plan.confirmed} translation(s); "
+              f"newly confirmed {plan.confirmed} translation(s); "
               f"kept {plan.skipped_fuzzy} fuzzy entr{'y' if plan.skipped_fuzzy == 1 else 'ies'} "
               "out", markup=False)

@@ -89,8 +89,7 @@ def plan(curriculum: Curriculum, paths: list[Path]) -> Plan:
             continue
         result.files[path] = text.encode("utf-8")
         result.changed += len(edits)
-    result.record = _confirmed(curriculum, confirms)
-    result.confirmed = len(confirms)
+    result.record, result.confirmed = _confirmed(curriculum, confirms)
     return result
 
 
@@ -132,18 +131,22 @@ def _msgfmt(path: Path) -> list[str]:
             if line.strip() and "warning:" not in line and "found " not in line]
 
 
-def _confirmed(curriculum: Curriculum, confirms: list[tuple[Entry, str, str]]) -> dict | None:
-    """The record with each confirmed text's source and translation hashes set; None if
-    nothing in it changes."""
+def _confirmed(curriculum: Curriculum,
+               confirms: list[tuple[Entry, str, str]]) -> tuple[dict | None, int]:
+    """The record with each confirmed text's source and translation hashes set (None if
+    nothing in it changes), and how many texts were newly confirmed."""
     source = curriculum.config.source_language
     before = {name: {key: dict(hashes) for key, hashes in fields.items()}
               for name, fields in (curriculum.record or {}).items()}
     after = {name: {key: dict(hashes) for key, hashes in fields.items()}
              for name, fields in before.items()}
+    newly = 0
     for entry, language, translation in confirms:
         name = record.relative(entry.model, curriculum.config)
         hashes = after.setdefault(name, {}).setdefault(record.key(entry.loc), {})
+        was = dict(hashes)
         hashes[source] = record.digest(entry.text[source])
         # The hash ignores spacing and newlines, so the PO text hashes like the YAML text.
         hashes[language] = record.digest(translation)
-    return after if after != before else None
+        newly += hashes != was
+    return (after if after != before else None), newly
