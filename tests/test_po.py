@@ -93,10 +93,15 @@ def test_entries_carry_context_note_and_location(real, handbook):
 
 
 def test_one_edited_msgstr_changes_exactly_that_text(project, handbook):
+    module = project / MODULE
+    # Comments, quoting and flow style must survive the rewrite too.
+    module.write_text("# Kept: a comment at the top.\n" + module.read_text()
+                      .replace("  before:\n", "  before:  # kept: a comment after a key\n")
+                      .replace("en: Keep time.", "en: 'Keep time.'"))
     assert handbook("translated").code == 0
     assert handbook("po", "export").code == 0
-    module = project / MODULE
     before = module.read_text()
+    assert "prerequisites: []" in before and "objectives: [explain-wiki]" in before
     po = project / "translations/module/first-steps/tg.po"
     new = "Интернет ва проекторро санҷед."
 

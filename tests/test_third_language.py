@@ -91,3 +91,18 @@ def test_a_third_language_by_configuration_only(project, handbook, tmp_path):
     sheet = out / NEW / "curriculum/review/module-first-steps/index.html"
     assert translations["module/first-steps:summary"] in sheet.read_text()
     assert (out / "curriculum/downloads" / f"handbook-{NEW}.pdf").is_file()
+
+
+def test_a_language_the_record_does_not_know_is_neither_changed_nor_stale():
+    from handbook.record import digest, outdated, stale_languages
+
+    text = {"tg": "Салом", "en": "Hello", NEW: "Привет"}
+    confirmed = {"tg": digest("Салом"), "en": digest("Hello")}  # before NEW was added
+    assert stale_languages(confirmed, text) == set()
+    # Only the English (source) text changed: the others are outdated against it.
+    now = {**text, "en": "Hello there"}
+    everything = {**confirmed, NEW: digest("Привет")}
+    assert {lang for lang in now if outdated(everything, now, lang, "en")} == {"tg", NEW}
+    # Only the new language changed: the source did not, so no translation is outdated.
+    assert not any(outdated(everything, {**text, NEW: "Здравствуйте"}, lang, "en")
+                   for lang in ("tg", NEW))

@@ -56,3 +56,10 @@ def stale_languages(recorded: dict[str, str], text: dict[str, str]) -> set[str]:
     known = {lang for lang in text if lang in recorded}
     changed = {lang for lang in known if recorded[lang] != digest(text[lang])}
     return known - changed if changed else set()
+
+
+def outdated(recorded: dict[str, str], text: dict[str, str], language: str, source: str) -> bool:
+    """The ``language`` text was confirmed against a ``source`` text that has changed since
+    (and has not changed itself): a fuzzy PO entry, "source changed" on a review sheet."""
+    return (language in stale_languages(recorded, text) and source in recorded
+            and recorded[source] != digest(text.get(source, "")))

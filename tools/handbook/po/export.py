@@ -74,7 +74,7 @@ def _catalogues(curriculum: Curriculum, model: FileModel, languages: list[str],
         for entry in rows:
             item = _entry(entry, relative, source, po_text(entry.text.get(lang, "")))
             then = recorded.get(record.key(entry.loc)) or {}
-            if item.msgstr and lang in record.stale_languages(then, entry.text):
+            if item.msgstr and record.outdated(then, entry.text, lang, source):
                 item.flags.append("fuzzy")
                 result.fuzzy += 1
                 before = previous.find(then[source], old.get(entry.context, [])) or (

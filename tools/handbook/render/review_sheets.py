@@ -46,17 +46,16 @@ def rows(curriculum: Curriculum, model: FileModel) -> list[Row]:
     found = []
     for loc, text in texts(model):
         then = recorded.get(record.key(loc)) or {}
-        stale = record.stale_languages(then, text)
         found.append(Row(record.key(loc), text, {
-            lang: _status(lang, text, then, stale, config.source_language)
+            lang: _status(lang, text, then, config.source_language)
             for lang in config.languages}))
     return found
 
 
-def _status(lang: str, text: LocalizedText, then: dict, stale: set[str], source: str) -> str:
+def _status(lang: str, text: LocalizedText, then: dict, source: str) -> str:
     if not text.get(lang, "").strip():
         return "missing"
-    if lang in stale:
+    if record.outdated(then, text, lang, source):  # the same signal as a fuzzy PO entry
         return "stale"
     confirmed = all(then.get(each) == record.digest(text.get(each, "")) for each in (lang, source))
     return "confirmed" if confirmed else "unconfirmed"
