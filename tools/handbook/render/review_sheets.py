@@ -5,9 +5,10 @@ reviewer's notes. Made for a reviewer without git, on paper (A4) or on a phone."
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
-import markdown
+from markdown_it import MarkdownIt
 
 from .. import record
 from ..loader import Curriculum
@@ -72,11 +73,19 @@ def page_of(curriculum: Curriculum, model: FileModel) -> str | None:
     return f"{type(model).__name__.lower()}s/{model.id}.md"
 
 
+@cache
+def _converter() -> MarkdownIt:
+    # markdown-it rather than Python-Markdown: ten times faster, and a sheet has every text.
+    return MarkdownIt("commonmark")
+
+
+@cache
 def cell_html(text: str) -> str:
-    """A text as HTML for one table cell (Markdown rendered: links, bold, lists stay)."""
+    """A text as HTML for one table cell (Markdown rendered: links, bold, lists stay).
+    Cached: each source text appears on the sheet of every language."""
     if not text.strip():
         return ""
-    return markdown.markdown(text).replace("\n\n", "\n")
+    return _converter().render(text).replace("\n\n", "\n")
 
 
 def title_of(model: FileModel, language: str) -> str:
