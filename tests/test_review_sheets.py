@@ -95,3 +95,19 @@ def test_the_sheet_prints_within_the_width_of_a4(browser, server, language):  # 
     assert "".join(strings(language)["reviewer_notes"].split()) in printed[0]  # last column
     last = "".join(prose(list(texts(MODULE))[-1][1][SOURCE]).split())[:20]
     assert any(last in text for text in printed)
+
+
+@needs_chromium
+@pytest.mark.parametrize("language", CONFIG.languages)
+def test_axe_finds_no_serious_violation_on_the_sheet(browser, server, language):  # noqa: F811
+    from axe_playwright_python.sync_playwright import Axe
+
+    for viewport in ({"width": 1280, "height": 900}, {"width": 360, "height": 740}):
+        context = browser.new_context(viewport=viewport)
+        tab = context.new_page()
+        tab.goto(url(server, language, SHEET), wait_until="networkidle")
+        violations = Axe().run(tab).response["violations"]
+        context.close()
+        bad = [(v["id"], v["nodes"][0]["target"]) for v in violations
+               if v["impact"] in ("serious", "critical")]
+        assert bad == [], viewport
