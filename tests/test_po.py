@@ -254,3 +254,16 @@ def test_a_longer_translation_keeps_the_folded_block_style(real, handbook):
     raw = (real / "curriculum/modules/teaching-editing.yml").read_text()
     block = raw.split("tg: >-\n", 1)[1].split("      en:", 1)[0]
     assert len(block.splitlines()) > 1 and max(map(len, block.splitlines())) <= 100
+
+
+def test_a_po_file_in_the_wrong_language_is_refused(project, handbook):
+    assert handbook("po", "export").code == 0
+    po = project / "translations/module/first-steps/tg.po"
+    po.write_text(po.read_text().replace('"Language: tg\\n"', '"Language: de\\n"'))
+    _refused(project, handbook, po, r"tg\.po:1: the header names language \"de\"")
+
+
+def test_export_names_the_languages_it_can_export(project, handbook):
+    result = handbook("po", "export", "--language", "en")
+    assert result.code == 2 and "source language" in result.output
+    assert not (project / "translations").exists()
