@@ -143,7 +143,7 @@ def load_yaml(path: Path):
 
 def test_dashboard_yaml_passes_the_loader_rules(exports):
     root = exports / "dashboard"
-    others = [lang for lang in CONFIG.languages if lang != CONFIG.dashboard_language]
+    others = [lang for lang in CONFIG.languages if lang != CONFIG.source_language]
     slides: dict[str, dict] = {}
     for path in sorted((root / "slides").rglob("*.yml")):
         data = load_yaml(path)

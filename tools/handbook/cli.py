@@ -21,6 +21,7 @@ from .export.files import NotOurs, fresh, write, zip_folder
 from .export.publish import Publication
 from .loader import Curriculum, load
 from .models import ID_PATTERN, KINDS
+from .po.cli import po_app
 from .problems import Severity
 from .render.offline import NAME as OFFLINE_ZIP
 from .render.offline import zip_site
@@ -31,6 +32,7 @@ from .scaffold import SCAFFOLDS, skeleton
 
 app = typer.Typer(help=__doc__, no_args_is_help=True, pretty_exceptions_enable=False,
                   add_completion=False)
+app.add_typer(po_app, name="po")
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 

@@ -18,7 +18,6 @@ class Config:
     alphabets: dict[str, str]
     exports: Path  # where `handbook export` writes (wikitext, Dashboard YAML)
     public_url: str  # the published handbook's address, ending in "/"
-    dashboard_language: str  # the Dashboard's base language; the others are translations
     dashboard_id_base: int  # our Dashboard module ids are this plus the module's order
     # Each language's script ("Cyrillic", "Latin"), where not that of its alphabet.
     scripts: dict[str, str] = field(default_factory=dict)
@@ -26,6 +25,9 @@ class Config:
     rules: dict[str, str] = field(default_factory=dict)
     # File pattern (glob, relative to the root) → codes ignored in matching files.
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    # Gettext PO files for translators (`handbook po`), and the language their msgid is in.
+    translations: Path = Path("translations")
+    source_language: str = "en"
 
     @property
     def default_language(self) -> str:
@@ -62,10 +64,11 @@ def load_config(root: Path | None = None) -> Config:
         alphabets=dict(table.get("alphabets", {})),
         exports=root / table.get("exports", "build/exports"),
         public_url=table.get("public_url", "http://127.0.0.1:8000/").rstrip("/") + "/",
-        dashboard_language=dashboard.get("language", table["languages"][0]),
         dashboard_id_base=int(dashboard.get("id_base", 1000)),
         scripts=dict(table.get("scripts", {})),
         rules=dict(table.get("rules", {})),
         per_file_ignores={pattern: list(codes) for pattern, codes
                           in table.get("per-file-ignores", {}).items()},
+        translations=root / table.get("translations", "translations"),
+        source_language=table.get("source_language", "en"),
     )

@@ -47,3 +47,19 @@ def save(record: Record, config: Config) -> None:
     with path(config).open("w", encoding="utf-8") as handle:
         handle.write(HEADER)
         yaml.dump({name: record[name] for name in sorted(record)}, handle)
+
+
+def stale_languages(recorded: dict[str, str], text: dict[str, str]) -> set[str]:
+    """Languages whose text may be stale: unchanged since confirmed while another language's
+    text changed. A language the record does not know (e.g. one added later) counts as neither
+    changed nor stale. Used by the staleness rule and by `handbook po export` (fuzzy)."""
+    known = {lang for lang in text if lang in recorded}
+    changed = {lang for lang in known if recorded[lang] != digest(text[lang])}
+    return known - changed if changed else set()
+
+
+def outdated(recorded: dict[str, str], text: dict[str, str], language: str, source: str) -> bool:
+    """The ``language`` text was confirmed against a ``source`` text that has changed since
+    (and has not changed itself): a fuzzy PO entry, "source changed" on a review sheet."""
+    return (language in stale_languages(recorded, text) and source in recorded
+            and recorded[source] != digest(text.get(source, "")))

@@ -10,6 +10,11 @@ from ruamel.yaml import YAML
 
 
 @cache
-def strings(language: str) -> dict[str, str]:
-    text = resources.files("handbook").joinpath("locales", f"{language}.yml").read_text("utf-8")
-    return dict(YAML(typ="safe").load(text))
+def strings(language: str, fallback: str | None = None) -> dict[str, str]:
+    """A language added by configuration alone has no locale file yet: its pages use the
+    ``fallback`` language's strings (the source language) until someone writes one."""
+    file = resources.files("handbook").joinpath("locales", f"{language}.yml")
+    own = dict(YAML(typ="safe").load(file.read_text("utf-8"))) if file.is_file() else {}
+    if fallback is None or fallback == language:
+        return own
+    return {**strings(fallback), **own}

@@ -75,4 +75,4 @@ def letters_belong_to_the_alphabet(curriculum: Curriculum) -> Iterator[Problem]:
                         yield model.document.problem(
                             "CUR051", (*loc, language),
                             f"`{word}` has {', '.join(letters)}, not in the `{language}` "
-                            "alphabet; use the Tajik spelling")
+                            "alphabet; use that language's spelling")

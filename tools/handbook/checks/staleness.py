@@ -20,11 +20,9 @@ def translations_not_stale(curriculum: Curriculum) -> Iterator[Problem]:
             then = recorded.get(record.key(loc))
             if not then:
                 continue  # never confirmed: nothing to compare with
-            changed = {lang for lang, value in text.items()
-                       if then.get(lang) != record.digest(value)}
-            if not changed:
-                continue
-            for language in sorted(set(text) - changed):
+            stale = record.stale_languages(then, text)
+            changed = {lang for lang in then if lang in text} - stale
+            for language in sorted(stale):
                 yield model.document.problem(
                     "CUR040", (*loc, language),
                     f"the {', '.join(sorted(changed))} text changed since the translation was "

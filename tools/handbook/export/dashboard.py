@@ -75,7 +75,7 @@ def _module(training: TrainingModule, language: str, others: list[str]) -> dict:
 def export(curriculum: Curriculum, out: Path, site: Publication,
            write: Callable[[Path, str], None]) -> list[Path]:
     config = curriculum.config
-    language = config.dashboard_language
+    language = config.source_language
     others = [lang for lang in config.languages if lang != language]
     plans = trainings(curriculum, site.id_base)
     files: dict[Path, dict] = {}

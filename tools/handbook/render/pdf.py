@@ -60,7 +60,7 @@ def book_html(curriculum: Curriculum, language: str) -> str:
                          "html": LINK.sub(internal, html)})
     css = resources.files("handbook").joinpath("render", "pdf.css").read_text("utf-8")
     return _environment().get_template("book.html.j2").render(
-        lang=language, t=strings(language), sections=sections, css=css)
+        lang=language, t=strings(language, config.source_language), sections=sections, css=css)
 
 
 def build_pdfs(curriculum: Curriculum) -> list[Path]:

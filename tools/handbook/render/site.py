@@ -22,6 +22,8 @@ from ..strings import strings
 from ..terms import pattern
 from .calendar import programme_calendar
 from .markdown import cell, clock, indent, to_minutes
+from .review_sheets import cell_html, page_of, rows, sheet_name, sheet_path, target_language
+from .review_sheets import title_of as sheet_title
 
 MARKER = ".generated-by-handbook"
 EXPORT_KINDS = ("wikitext", "dashboard")
@@ -68,7 +70,10 @@ def pages(curriculum: Curriculum) -> list[Page]:
         for p in curriculum.programmes for n, day in enumerate(p.days, start=1)]
     progress = [Page(Path("progress.md"), "progress.md.j2", {"modules": curriculum.modules})]
     rules = [Page(Path("rules.md"), "rules.md.j2", {})]
-    return listing + modules + programmes + guides + glossary + sheets + progress + rules
+    reviews = [Page(sheet_path(m), "review-sheet.md.j2",
+                    {"item": m, "rows": rows(curriculum, m), "page": page_of(curriculum, m)})
+               for m in curriculum.files()]
+    return listing + modules + programmes + guides + glossary + sheets + progress + rules + reviews
 
 
 def downloads(curriculum: Curriculum, language: str) -> dict[Path, bytes]:
@@ -102,7 +107,8 @@ def generate(curriculum: Curriculum) -> list[Path]:
         for page in pages(curriculum):
             target = out / page.path.with_suffix(f".{language}.md")
             context = _language_context(curriculum, language)
-            text = env.get_template(page.template).render(**page.context, **context)
+            up = "../" * len(page.path.parent.parts)  # from this page to the generated root
+            text = env.get_template(page.template).render(**page.context, **context, up=up)
             if curriculum.glossary and page.template in LINKS_TERMS:
                 terms = terms_in(text, curriculum.glossary, language)
                 text += env.get_template("terms.md.j2").render(
@@ -170,7 +176,7 @@ def _language_context(curriculum: Curriculum, language: str) -> dict:
     alphabet_key = sort_key(curriculum.config.alphabets.get(language))
     return {
         "lang": language,
-        "t": strings(language),
+        "t": strings(language, curriculum.config.source_language),
         "rules": rule_docs(language),
         "tr": lambda text: text.get(language, "") if isinstance(text, LocalizedText) else text,
         "exercise": curriculum.exercise,
@@ -185,6 +191,13 @@ def _language_context(curriculum: Curriculum, language: str) -> dict:
         "module_wikitext": lambda module: module_page(module, language, site),
         "event_wikitext": lambda programme: event_page(programme, curriculum, language, site),
         "check_id": lambda text: stable_id(text, curriculum.config.languages[0]),
+        # Review sheets (review_sheets.py)
+        "source": curriculum.config.source_language,
+        "target_language": lambda page_language: target_language(
+            curriculum.config.languages, curriculum.config.source_language, page_language),
+        "sheet_name": sheet_name,
+        "sheet_title": sheet_title,
+        "cell_html": cell_html,
     }
 
 

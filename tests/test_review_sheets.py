@@ -1,0 +1,113 @@
+"""Review sheets in the built site: linked from every review notice, one row per text, and
+usable on A4 paper and on a 360 px phone (in real Chromium)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from handbook.checks.markup import prose
+from handbook.render.site import strings
+from handbook.walk import texts
+from tests.test_browser import browser, server, url  # noqa: F401  (fixtures)
+from tests.test_browser import pytestmark as needs_chromium
+from tests.test_site import CONFIG, CURRICULUM
+from tests.test_site import page as html_page
+
+MODULE = CURRICULUM.module("teaching-editing")
+SHEET = f"curriculum/review/module-{MODULE.id}/"
+SOURCE = CONFIG.source_language
+A4_WIDTH = 794  # CSS pixels: 210 mm at 96 px per inch
+
+
+def target(language: str) -> str:
+    return language if language != SOURCE else next(x for x in CONFIG.languages if x != SOURCE)
+
+
+@pytest.mark.parametrize("language", CONFIG.languages)
+def test_every_review_notice_links_its_sheet(site, language):
+    soup = html_page(site, language, f"curriculum/modules/{MODULE.id}")
+    label = strings(language)["review_sheet_link"]
+    links = [a["href"] for a in soup.select(".admonition a") if a.get_text() == label]
+    exercises = [ref.id for ref in MODULE.exercises]
+    assert links[0] == f"../../review/module-{MODULE.id}/"
+    assert links[1:] == [f"../../review/exercise-{e}/" for e in exercises]
+
+
+@pytest.mark.parametrize("language", CONFIG.languages)
+def test_the_sheet_has_every_text_side_by_side_and_an_empty_notes_column(site, language):
+    soup = html_page(site, language, SHEET.rstrip("/"))
+    t = strings(language)
+    table = soup.select_one("table.review-sheet")
+    headers = [th.get_text() for th in table.select("thead th")]
+    assert [h.split(" (")[0] for h in headers] == [
+        t["source_text"], t["translation"], t["row_status"], t["reviewer_notes"]]
+    rows = table.select("tbody tr")
+    expected = list(texts(MODULE))
+    assert len(rows) == len(expected)
+    for row, (loc, text) in zip(rows, expected, strict=True):
+        source, translation, status, notes = row.select("td")
+        assert source.select_one("code").get_text() == ".".join(map(str, loc))
+        assert " ".join(prose(text[SOURCE]).split())[:40] in " ".join(source.get_text().split())
+        other = " ".join(prose(text[target(language)]).split())[:40]
+        assert other in " ".join(translation.get_text().split())
+        assert status.get_text() in {t[f"status_{s}"] for s in
+                                     ("missing", "stale", "confirmed", "unconfirmed")}
+        assert notes.get_text() == ""
+
+
+@needs_chromium
+@pytest.mark.parametrize("language", CONFIG.languages)
+def test_the_sheet_fits_a_phone(browser, server, language):  # noqa: F811
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    tab = context.new_page()
+    tab.goto(url(server, language, SHEET), wait_until="networkidle")
+    widest = tab.evaluate("""() => Math.max(...[...document.querySelectorAll(
+        '.md-content *')].map(e => e.getBoundingClientRect().right))""")
+    scroll = tab.evaluate("document.documentElement.scrollWidth")
+    label = tab.evaluate("""() => getComputedStyle(document.querySelector(
+        'table.review-sheet td'), '::before').content""")
+    context.close()
+    assert widest <= 360 and scroll <= 360
+    assert strings(language)["source_text"] in label  # each cell says what it is
+
+
+@needs_chromium
+@pytest.mark.parametrize("language", CONFIG.languages)
+def test_the_sheet_prints_within_the_width_of_a4(browser, server, language):  # noqa: F811
+    context = browser.new_context(viewport={"width": A4_WIDTH, "height": 1123})
+    tab = context.new_page()
+    tab.goto(url(server, language, SHEET), wait_until="networkidle")
+    tab.emulate_media(media="print")
+    table = tab.evaluate("document.querySelector('table.review-sheet').getBoundingClientRect()"
+                         ".right")
+    scroll = tab.evaluate("document.documentElement.scrollWidth")
+    header_hidden = tab.evaluate("getComputedStyle(document.querySelector('.md-header'))"
+                                 ".display")
+    pdf = PdfReader(io.BytesIO(tab.pdf(format="A4")))
+    context.close()
+    assert table <= A4_WIDTH and scroll <= A4_WIDTH
+    assert header_hidden == "none"
+    # PDF text extraction splits words around some Tajik letters: compare without spaces.
+    printed = ["".join(p.extract_text().split()) for p in pdf.pages]
+    assert "".join(strings(language)["reviewer_notes"].split()) in printed[0]  # last column
+    last = "".join(prose(list(texts(MODULE))[-1][1][SOURCE]).split())[:20]
+    assert any(last in text for text in printed)
+
+
+@needs_chromium
+@pytest.mark.parametrize("language", CONFIG.languages)
+def test_axe_finds_no_serious_violation_on_the_sheet(browser, server, language):  # noqa: F811
+    from axe_playwright_python.sync_playwright import Axe
+
+    for viewport in ({"width": 1280, "height": 900}, {"width": 360, "height": 740}):
+        context = browser.new_context(viewport=viewport)
+        tab = context.new_page()
+        tab.goto(url(server, language, SHEET), wait_until="networkidle")
+        violations = Axe().run(tab).response["violations"]
+        context.close()
+        bad = [(v["id"], v["nodes"][0]["target"]) for v in violations
+               if v["impact"] in ("serious", "critical")]
+        assert bad == [], viewport
