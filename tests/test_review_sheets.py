@@ -11,8 +11,8 @@ from pypdf import PdfReader
 from handbook.checks.markup import prose
 from handbook.render.site import strings
 from handbook.walk import texts
-from tests.test_browser import browser, server, url  # noqa: F401  (fixtures)
 from tests.test_browser import pytestmark as needs_chromium
+from tests.test_browser import url
 from tests.test_site import CONFIG, CURRICULUM
 from tests.test_site import page as html_page
 
@@ -60,7 +60,7 @@ def test_the_sheet_has_every_text_side_by_side_and_an_empty_notes_column(site, l
 
 @needs_chromium
 @pytest.mark.parametrize("language", CONFIG.languages)
-def test_the_sheet_fits_a_phone(browser, server, language):  # noqa: F811
+def test_the_sheet_fits_a_phone(browser, server, language):
     context = browser.new_context(viewport={"width": 360, "height": 740})
     tab = context.new_page()
     tab.goto(url(server, language, SHEET), wait_until="networkidle")
@@ -76,7 +76,7 @@ def test_the_sheet_fits_a_phone(browser, server, language):  # noqa: F811
 
 @needs_chromium
 @pytest.mark.parametrize("language", CONFIG.languages)
-def test_the_sheet_prints_within_the_width_of_a4(browser, server, language):  # noqa: F811
+def test_the_sheet_prints_within_the_width_of_a4(browser, server, language):
     context = browser.new_context(viewport={"width": A4_WIDTH, "height": 1123})
     tab = context.new_page()
     tab.goto(url(server, language, SHEET), wait_until="networkidle")
@@ -99,7 +99,7 @@ def test_the_sheet_prints_within_the_width_of_a4(browser, server, language):  # 
 
 @needs_chromium
 @pytest.mark.parametrize("language", CONFIG.languages)
-def test_axe_finds_no_serious_violation_on_the_sheet(browser, server, language):  # noqa: F811
+def test_axe_finds_no_serious_violation_on_the_sheet(browser, server, language):
     from axe_playwright_python.sync_playwright import Axe
 
     for viewport in ({"width": 1280, "height": 900}, {"width": 360, "height": 740}):
