@@ -16,6 +16,9 @@ class Config:
     docs: Path  # MkDocs' docs_dir
     generated: Path
     alphabets: dict[str, str]
+    # The published address (ends in /): the one setting behind every absolute link to the
+    # handbook (MkDocs' site_url, links in the PDFs and calendars). None: not published.
+    site_url: str | None = None
 
     @property
     def default_language(self) -> str:
@@ -49,4 +52,14 @@ def load_config(root: Path | None = None) -> Config:
         docs=root / table["docs"],
         generated=root / table["generated"],
         alphabets=dict(table.get("alphabets", {})),
+        site_url=_address(table.get("site_url")),
     )
+
+
+def _address(url: str | None) -> str | None:
+    if not url:
+        return None
+    if not url.startswith(("https://", "http://")):
+        raise KeyError(f"[tool.handbook] site_url must start with https://, not {url!r}")
+    return url.rstrip("/") + "/"
+
