@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
@@ -39,11 +40,14 @@ def test_pages_load_without_console_errors_or_missing_files(page, server, kind, 
 def test_languages_are_declared_with_absolute_addresses(site):
     """SEO: hreflang alternates must be absolute. The sitemap declares each page's languages;
     no page carries a relative hreflang link."""
-    sitemap = BeautifulSoup((site / "sitemap.xml").read_text("utf-8"), "html.parser")
+    namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+                  "x": "http://www.w3.org/1999/xhtml"}
     declared: set[str] = set()
-    for entry in sitemap.find_all("url"):
-        alternates = {link["hreflang"]: link["href"] for link in entry.find_all("xhtml:link")}
-        assert set(alternates) == set(CONFIG.languages), entry
+    for entry in ElementTree.parse(site / "sitemap.xml").getroot().findall("s:url", namespaces):
+        alternates = {link.get("hreflang"): link.get("href")
+                      for link in entry.findall("x:link[@rel='alternate']", namespaces)}
+        assert set(alternates) == set(CONFIG.languages), alternates
+        assert all(href.startswith(CONFIG.site_url) for href in alternates.values())
         declared |= set(alternates.values())
     pages = {CONFIG.site_url + "".join(f"{part}/" for part in p.parent.relative_to(site).parts)
              for p in site.rglob("index.html")}
