@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve validate lint bench lock clean setup
+.PHONY: site test serve validate lint bench audit lock clean setup
 
 # Only the environment (CI uses it before validating with annotations).
 setup: $(STAMP)
@@ -30,6 +30,16 @@ serve: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+
+# Lighthouse (npm, pinned in package-lock.json) on the freshly built site/; see benchmarks/audit.py.
+NPM_STAMP := node_modules/.installed
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+audit: $(STAMP) $(NPM_STAMP)
+	$(BIN)/handbook build
+	$(BIN)/python benchmarks/audit.py site
 
 lint: $(STAMP)
 	$(BIN)/ruff check tools tests benchmarks

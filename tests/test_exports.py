@@ -63,7 +63,7 @@ def test_event_page_lists_every_slot_with_local_times_and_handbook_links(exports
                 if slot.module:
                     link = cells[1].contents.filter_external_links()[0]
                     assert str(link.url).endswith(f"curriculum/modules/{slot.module}/")
-                    assert str(link.url).startswith(CONFIG.public_url)
+                    assert str(link.url).startswith(CONFIG.site_url)
                     title = CURRICULUM.module(slot.module).title[language]
                     assert str(link.title).strip() == title.strip()
 

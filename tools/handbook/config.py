@@ -17,7 +17,6 @@ class Config:
     generated: Path
     alphabets: dict[str, str]
     exports: Path  # where `handbook export` writes (wikitext, Dashboard YAML)
-    public_url: str  # the published handbook's address, ending in "/"
     dashboard_id_base: int  # our Dashboard module ids are this plus the module's order
     # Each language's script ("Cyrillic", "Latin"), where not that of its alphabet.
     scripts: dict[str, str] = field(default_factory=dict)
@@ -28,6 +27,9 @@ class Config:
     # Gettext PO files for translators (`handbook po`), and the language their msgid is in.
     translations: Path = Path("translations")
     source_language: str = "en"
+    # The published address (ends in /): the one setting behind every absolute link to the
+    # handbook (MkDocs' site_url, links in the PDFs and calendars). None: not published.
+    site_url: str | None = None
 
     @property
     def default_language(self) -> str:
@@ -63,7 +65,6 @@ def load_config(root: Path | None = None) -> Config:
         generated=root / table["generated"],
         alphabets=dict(table.get("alphabets", {})),
         exports=root / table.get("exports", "build/exports"),
-        public_url=table.get("public_url", "http://127.0.0.1:8000/").rstrip("/") + "/",
         dashboard_id_base=int(dashboard.get("id_base", 1000)),
         scripts=dict(table.get("scripts", {})),
         rules=dict(table.get("rules", {})),
@@ -71,4 +72,14 @@ def load_config(root: Path | None = None) -> Config:
                           in table.get("per-file-ignores", {}).items()},
         translations=root / table.get("translations", "translations"),
         source_language=table.get("source_language", "en"),
+        site_url=_address(table.get("site_url")),
     )
+
+
+def _address(url: str | None) -> str | None:
+    if not url:
+        return None
+    if not url.startswith(("https://", "http://")):
+        raise KeyError(f"[tool.handbook] site_url must start with https://, not {url!r}")
+    return url.rstrip("/") + "/"
+

@@ -34,6 +34,9 @@ def _load(config: MkDocsConfig) -> Curriculum:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     curriculum = _load(config)
+    # The public address is set once, in [tool.handbook]; `mkdocs serve` has put its own.
+    if not config.site_url:
+        config.site_url = curriculum.config.site_url
     errors = [p for p in run_checks(curriculum) if p.severity is Severity.ERROR]
     if errors:
         raise Abort(f"the curriculum has {len(errors)} error(s); run `handbook validate`")

@@ -4,20 +4,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..address import page_url
 from ..config import Config
 
 
 @dataclass(frozen=True)
 class Publication:
-    public_url: str  # ends with "/"
-    default_language: str
+    config: Config
     id_base: int  # the Dashboard's integer ids for our modules start after this
 
     @classmethod
     def of(cls, config: Config) -> Publication:
-        return cls(config.public_url, config.default_language, config.dashboard_id_base)
+        return cls(config, config.dashboard_id_base)
 
-    def page_url(self, language: str, path: str) -> str:
-        """The default language lives at the site root, every other under /<language>/."""
-        prefix = "" if language == self.default_language else f"{language}/"
-        return f"{self.public_url}{prefix}{path}"
+    def page_url(self, language: str, page: str) -> str:
+        """A page's public address, from its Markdown path under the docs folder; empty
+        while `site_url` is not set (exports then name pages without linking them)."""
+        return page_url(self.config, language, page) or ""
+
+
+def link(url: str, title: str) -> str:
+    """An external wiki link, or the bare title when there is no address to link."""
+    return f"[{url} {title}]" if url else title

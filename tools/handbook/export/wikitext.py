@@ -22,7 +22,7 @@ from ..render.markdown import clock, to_minutes
 from ..strings import strings
 from .library import library, trainings
 from .markup import to_wikitext
-from .publish import Publication
+from .publish import Publication, link
 from .training import Quiz, Slide, TrainingModule, slide_id
 
 # Meta-Wiki page names the Dashboard reads (config/application.programs-and-events.yml).
@@ -66,7 +66,7 @@ def heading(title: str, level: int = 2) -> Heading:
 def event_page(programme: Programme, curriculum: Curriculum, language: str,
                site: Publication) -> str:
     t = strings(language)
-    page_url = site.page_url(language, f"curriculum/programmes/{programme.id}/")
+    page_url = site.page_url(language, f"curriculum/programmes/{programme.id}.md")
     nodes: list[Node | str] = [
         to_wikitext(programme.summary[language], page_url), "\n\n",
         f"'''{t['venue']}:''' {programme.venue[language].strip()}\n\n"]
@@ -79,13 +79,14 @@ def event_page(programme: Programme, curriculum: Curriculum, language: str,
             if slot.module:
                 module = curriculum.module(slot.module)
                 title = module.title[language] if module else slot.module
-                url = site.page_url(language, f"curriculum/modules/{slot.module}/")
-                session = f"[{url} {title}]"
+                url = site.page_url(language, f"curriculum/modules/{slot.module}.md")
+                session = link(url, title)
             else:
                 session = slot.title[language] if slot.title else ""
             rows.append([when, session, getattr(slot, "presenter", None) or ""])
         nodes += [table([t["clock"], t["session"], t["presenter"]], rows), "\n\n"]
-    nodes += [heading(t["handbook"]), "\n", f"[{page_url} {programme.title[language]}]\n"]
+    if page_url:
+        nodes += [heading(t["handbook"]), "\n", link(page_url, programme.title[language]), "\n"]
     if programme.sources:
         nodes += [heading(t["sources"]), "\n"]
         nodes += [f"# [{s.url} {s.title}]\n" for s in programme.sources]
@@ -117,7 +118,7 @@ def registration(programme: Programme, event_title: str, language: str) -> dict:
 
 def module_page(module: Module, language: str, site: Publication) -> str:
     t = strings(language)
-    url = site.page_url(language, f"curriculum/modules/{module.id}/")
+    url = site.page_url(language, f"curriculum/modules/{module.id}.md")
     nodes: list[Node | str] = [to_wikitext(module.summary[language], url), "\n\n",
                                heading(t["objectives"]), "\n"]
     nodes += [f"# {to_wikitext(o.text[language], url)}\n" for o in module.objectives]
@@ -131,7 +132,8 @@ def module_page(module: Module, language: str, site: Publication) -> str:
     if module.key_points:
         nodes += ["\n", heading(t["key_points"]), "\n"]
         nodes += [f"* {to_wikitext(p[language], url)}\n" for p in module.key_points]
-    nodes += ["\n", heading(t["handbook"]), "\n", f"[{url} {module.title[language]}]\n"]
+    if url:
+        nodes += ["\n", heading(t["handbook"]), "\n", link(url, module.title[language]), "\n"]
     return str(code(*nodes))
 
 
@@ -178,7 +180,7 @@ def training_pages(trainings: list[TrainingModule], library: dict, language: str
                    site: Publication) -> list[WikiFile]:
     files = []
     for training in trainings:
-        url = site.page_url(language, f"curriculum/modules/{training.slug}/")
+        url = site.page_url(language, f"curriculum/modules/{training.slug}.md")
         for position, slide in enumerate(training.slides, start=1):
             number = slide_id(training.number, position)
             title = f"{SLIDES_PAGE}/{number}-{slide.slug}"

@@ -1,20 +1,43 @@
-"""A programme as an iCalendar file: one event per slot, in the venue's time zone."""
+"""A programme as an iCalendar file: one event per slot, in the venue's time zone.
+
+Each event says what the slot is (the module's summary, or the slot's note) and links to its
+page on the published handbook, so a calendar entry leads back to the material.
+"""
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
-from ..models import LocalizedText, Programme
+from ..address import generated_source, page_url
+from ..checks.markup import prose
+from ..loader import Curriculum
+from ..models import Programme, Slot
 from .markdown import to_minutes
 
 
+@dataclass(frozen=True)
+class SlotText:
+    """What a calendar shows of a slot, in one language."""
+
+    title: str
+    description: str
+    url: str | None
+
+
 def programme_calendar(programme: Programme, language: str,
-                       slot_title: Callable[[object], LocalizedText]) -> bytes:
+                       describe: Callable[[Slot, int], SlotText],
+                       site_url: str | None) -> bytes:
+    """``describe(slot, day_number)`` gives the slot's title, description and page address."""
     zone = ZoneInfo(programme.timezone)
+    # UIDs name the language: the calendars of two languages are different calendars, and a
+    # reader who imports both must get both sets of events, not one overwriting the other.
+    host = urlsplit(site_url).hostname if site_url else "trainer-handbook"
     calendar = Calendar()
     calendar.add("prodid", "-//Tajik Wikimedians//Trainer handbook//EN")
     calendar.add("version", "2.0")
@@ -25,15 +48,37 @@ def programme_calendar(programme: Programme, language: str,
         for s, slot in enumerate(day.slots, start=1):
             start = datetime.datetime.combine(day.date, datetime.time(), zone) + \
                 datetime.timedelta(minutes=to_minutes(slot.start))
+            text = describe(slot, d)
             event = Event()
-            event.add("uid", f"{programme.id}-day{d}-slot{s}@trainer-handbook")
+            event.add("uid", f"{programme.id}-day{d}-slot{s}-{language}@{host}")
             event.add("dtstamp", stamp)
             event.add("dtstart", start)
             event.add("dtend", start + datetime.timedelta(minutes=slot.minutes))
-            event.add("summary", slot_title(slot)[language])
+            event.add("summary", text.title)
             event.add("location", programme.venue[language])
-            if slot.note:
-                event.add("description", slot.note[language])
+            event.add("description", text.description)
+            if text.url:
+                event.add("url", text.url)
             calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical()
+
+
+def slot_text(curriculum: Curriculum, programme: Programme,
+              language: str) -> Callable[[Slot, int], SlotText]:
+    """A module slot is described by its module's summary and links to the module; any other
+    slot by its note (or the day's title) and links to its day on the agenda."""
+    config = curriculum.config
+    agenda = generated_source(config, f"programmes/{programme.id}.md")
+
+    def describe(slot: Slot, day: int) -> SlotText:
+        if slot.module:
+            module = curriculum.module(slot.module)
+            return SlotText(module.title[language], prose(module.summary[language]),
+                            page_url(config, language,
+                                     generated_source(config, f"modules/{module.id}.md")))
+        title = slot.title[language] if slot.title else ""
+        note = slot.note[language] if slot.note else programme.days[day - 1].title[language]
+        return SlotText(title, prose(note), page_url(config, language, f"{agenda}#day-{day}"))
+
+    return describe

@@ -20,7 +20,7 @@ from ..models import Glossary, LocalizedText, Module, Term
 from ..ruledocs import rule_docs
 from ..strings import strings
 from ..terms import pattern
-from .calendar import programme_calendar
+from .calendar import programme_calendar, slot_text
 from .markdown import cell, clock, indent, to_minutes
 from .review_sheets import cell_html, page_of, rows, sheet_name, sheet_path, target_language
 from .review_sheets import title_of as sheet_title
@@ -78,11 +78,10 @@ def pages(curriculum: Curriculum) -> list[Page]:
 
 def downloads(curriculum: Curriculum, language: str) -> dict[Path, bytes]:
     """Files other than pages, made from the curriculum: calendars of the programmes."""
-    def slot_title(slot):
-        return curriculum.module(slot.module).title if slot.module else slot.title
-
     return {Path("downloads", f"{p.id}-{language}.ics"):
-            programme_calendar(p, language, slot_title) for p in curriculum.programmes}
+            programme_calendar(p, language, slot_text(curriculum, p, language),
+                               curriculum.config.site_url)
+            for p in curriculum.programmes}
 
 
 def _starts(module: Module) -> list[int]:

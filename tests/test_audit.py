@@ -1,0 +1,82 @@
+"""Lighthouse's verdicts that do not depend on machine load, and what they stand on."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests import test_browser as web
+from tests.conftest import ROOT
+from tests.test_site import CONFIG
+
+server, browser, context, page = web.server, web.browser, web.context, web.page
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+AUDITED = ["home", "module", "agenda", "glossary"]
+REQUIRED = ("accessibility", "best-practices", "seo")
+
+
+@web.pytestmark
+@pytest.mark.parametrize("language", CONFIG.languages)
+@pytest.mark.parametrize("kind", web.PAGE_TYPES)
+def test_pages_load_without_console_errors_or_missing_files(page, server, kind, language):
+    """Best practices: no console error, such as Material fetching a sitemap.xml that is not
+    there (it did so next to every alternate-language link)."""
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400
+            else None)
+    page.goto(web.url(server, language, web.PAGE_TYPES[kind]), wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert errors == []
+
+
+def test_languages_are_declared_with_absolute_addresses(site):
+    """SEO: hreflang alternates must be absolute. The sitemap declares each page's languages;
+    no page carries a relative hreflang link."""
+    namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+                  "x": "http://www.w3.org/1999/xhtml"}
+    declared: set[str] = set()
+    for entry in ElementTree.parse(site / "sitemap.xml").getroot().findall("s:url", namespaces):
+        alternates = {link.get("hreflang"): link.get("href")
+                      for link in entry.findall("x:link[@rel='alternate']", namespaces)}
+        assert set(alternates) == set(CONFIG.languages), alternates
+        assert all(href.startswith(CONFIG.site_url) for href in alternates.values())
+        declared |= set(alternates.values())
+    pages = {CONFIG.site_url + "".join(f"{part}/" for part in p.parent.relative_to(site).parts)
+             for p in site.rglob("index.html")}
+    assert pages <= declared, sorted(pages - declared)
+    for index in site.rglob("index.html"):
+        for link in BeautifulSoup(index.read_text("utf-8"), "html.parser").select(
+                "head link[hreflang]"):
+            assert re.match(r"https?://", link["href"]), (index, link)
+
+
+@pytest.mark.skipif(not LIGHTHOUSE.exists() and not os.environ.get("CI"),
+                    reason="npm lighthouse is not installed (`npm ci`; .ci/run does it)")
+def test_lighthouse_scores_100_for_accessibility_best_practices_and_seo(site):
+    command = [sys.executable, str(ROOT / "benchmarks" / "audit.py"), str(site),
+               "--categories", ",".join(REQUIRED)]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    lines = [line.split() for line in result.stdout.splitlines()]
+    names = {line[0] for line in lines}
+    for language in CONFIG.languages:
+        for kind in AUDITED:
+            for category in REQUIRED:
+                assert f"lighthouse-{language}-{kind}-{category}" in names, result.stdout
+    below = [line for line in lines if line[3] != "ok" or int(line[1]) < 100]
+    assert below == [] and result.returncode == 0, result.stdout + result.stderr[-3000:]
+
+
+def test_audit_reports_missing_site_clearly(tmp_path: Path):
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "audit.py"),
+                             str(tmp_path)], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("audit: ")
+

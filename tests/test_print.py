@@ -1,0 +1,127 @@
+"""Paper: run sheets and module pages printed from Chromium, and the handbook PDFs."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from handbook.render.site import strings
+from tests import test_browser as web
+from tests.test_site import CONFIG, CURRICULUM
+
+# The browser tests' fixtures, skip rule and addresses, for printing from the same Chromium.
+pytestmark = web.pytestmark
+server, browser, context, page = web.server, web.browser, web.context, web.page
+url = web.url
+
+MODULE_SHEETS = [m.id for m in CURRICULUM.modules]
+DAY_SHEETS = [(p, n, day) for p in CURRICULUM.programmes for n, day in enumerate(p.days, 1)]
+SHEETS = [*MODULE_SHEETS, *(f"{p.id}-day-{n}" for p, n, _ in DAY_SHEETS)]
+PT9 = 12.0  # 9 pt in CSS pixels
+
+
+def printed_lines(page) -> list[str]:
+    """The printed page's text lines. Chromium's PDF text puts a space around some Tajik
+    letters (ҷ ҳ ӯ ӣ), never a line break: spaces are dropped, line breaks kept."""
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    text = "\n".join(p.extract_text() for p in pdf.pages)
+    return [re.sub(r"\s+", "", line) for line in text.splitlines()]
+
+
+def assert_intact(title: str, lines: list[str]) -> None:
+    """Every word of ``title`` stands whole on one printed line, and the words in order. A
+    line may end after a word's own hyphen ("on-" / "wiki"), as in any typeset text."""
+    for word in re.split(r"[\s-]+", title):
+        assert any(word in line for line in lines), f"{word!r} of {title!r} is broken: {lines}"
+    assert re.sub(r"\s+", "", title) in "".join(lines), f"{title!r} not printed"
+
+
+@pytest.mark.parametrize("language", CONFIG.languages)
+@pytest.mark.parametrize("programme, number, day", DAY_SHEETS,
+                         ids=[f"{p.id}-day-{n}" for p, n, _ in DAY_SHEETS])
+def test_day_sheet_prints_every_slot_title_intact(page, server, programme, number, day,
+                                                  language):
+    page.goto(url(server, language, f"curriculum/run-sheets/{programme.id}-day-{number}/"))
+    lines = printed_lines(page)
+    for slot in day.slots:
+        title = CURRICULUM.module(slot.module).title if slot.module else slot.title
+        assert_intact(title[language], lines)
+
+
+@pytest.mark.parametrize("language", CONFIG.languages)
+@pytest.mark.parametrize("module", CURRICULUM.modules, ids=lambda m: m.id)
+def test_module_sheet_prints_every_segment_title_intact(page, server, module, language):
+    page.goto(url(server, language, f"curriculum/run-sheets/{module.id}/"))
+    lines = printed_lines(page)
+    for segment in module.segments:
+        assert_intact(segment.title[language], lines)
+
+
+# Every element with text of its own, as printed: its font size in CSS pixels.
+FONT_SIZES = """() => [...document.querySelectorAll('article *')]
+  .filter(el => el.checkVisibility() && [...el.childNodes].some(
+      node => node.nodeType === Node.TEXT_NODE && node.textContent.trim()))
+  .map(el => [el.tagName, el.textContent.trim().slice(0, 40),
+              parseFloat(getComputedStyle(el).fontSize)])"""
+
+
+@pytest.mark.parametrize("language", CONFIG.languages)
+@pytest.mark.parametrize("sheet", [*SHEETS, "module"])
+def test_printed_body_text_is_at_least_9pt(page, server, sheet, language):
+    path = (f"curriculum/modules/{MODULE_SHEETS[0]}/" if sheet == "module"
+            else f"curriculum/run-sheets/{sheet}/")
+    page.goto(url(server, language, path))
+    page.emulate_media(media="print")
+    sizes = page.evaluate(FONT_SIZES)
+    assert sizes, "no text found"
+    small = [entry for entry in sizes if entry[2] < PT9 - 0.01]
+    assert small == [], small
+
+
+# Each checklist item as printed: what its box shows, and where the item starts.
+TICKS = """() => [...document.querySelectorAll('article .task-list-item')].map(li => {
+  const box = getComputedStyle(li, '::before');
+  const drawn = li.querySelector('.task-list-indicator');
+  return {content: box.content, position: box.position, left: li.getBoundingClientRect().left,
+          drawn: drawn ? drawn.checkVisibility() : false};
+})"""
+
+
+@pytest.mark.parametrize("language", CONFIG.languages)
+@pytest.mark.parametrize("kind", ["run-sheets", "modules"])
+def test_tick_boxes_print_as_empty_boxes_inside_the_page(page, server, kind, language):
+    module = CURRICULUM.modules[0]
+    page.goto(url(server, language, f"curriculum/{kind}/{module.id}/"))
+    # A box ticked on screen still prints empty, for ticking by pen.
+    page.locator(".task-list-item .task-list-control").first.dispatch_event("click")
+    page.emulate_media(media="print")
+    ticks = page.evaluate(TICKS)
+    lists = module.checklists
+    items = len(lists.before) + len(lists.during) + len(lists.after)
+    assert len(ticks) >= items
+    for tick in ticks:
+        assert tick["content"] == '"☐"' and tick["position"] == "static", tick
+        assert not tick["drawn"], "the screen's pale tick icon must not print"
+        assert tick["left"] >= 0, "a box left of the page margin is clipped"
+    page.emulate_media(media=None)
+    printed = "".join(printed_lines(page))
+    rows = len(module.segments) + 1 if kind == "run-sheets" else 0  # ☐ column and its header
+    assert printed.count("☐") >= items + rows
+
+
+@pytest.mark.parametrize("language", CONFIG.languages)
+def test_handbook_pdf_holds_every_run_sheet_with_tick_boxes(site, language):
+    pdf = PdfReader(site / "curriculum/downloads" / f"handbook-{language}.pdf")
+    pages = [re.sub(r"\s+", "", p.extract_text()) for p in pdf.pages]
+    contents = pages[1]
+    label = strings(language)["run_sheet"]
+    sheets = [*CURRICULUM.modules, *(day for _, _, day in DAY_SHEETS)]
+    for item in sheets:
+        heading = re.sub(r"\s+", "", f"{label}: {item.title[language]}")
+        # Listed in the contents, and a page of the book starts with that sheet, ticks and all.
+        assert heading in contents
+        sheet = [text for text in pages[2:] if text.startswith(heading)]
+        assert sheet and "☐" in sheet[0], f"no run sheet for {item.title[language]!r}"
