@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from . import record
+from . import preview, record
 from .checks import run_checks
 from .config import Config, load_config
 from .export import dashboard, wikitext
@@ -166,9 +166,15 @@ def export_dashboard(out: OutOption = None) -> None:
 def serve(
     address: Annotated[str, typer.Option(help="Host:port to serve on.")] = "127.0.0.1:8000",
 ) -> None:
-    """Generate, then preview the site with live reload (regenerates on change)."""
-    config = generate().config
-    raise typer.Exit(_mkdocs(config, "serve", "--dev-addr", address))
+    """Preview the site with live reload: a saved curriculum file shows in a second or two.
+
+    Only pages whose Markdown changed are rebuilt (MkDocs' dirty build), and no PDFs or
+    offline zip are made; errors are shown on the pages instead of stopping the preview."""
+    config = _config()
+    render(run_checks(load(config)), Format.TEXT, config.root, err)
+    # Not strict: a dirty build always warns that navigation may be stale.
+    raise typer.Exit(_mkdocs(config, "serve", "--dirty", "--no-strict", "--dev-addr", address,
+                             **{preview.ENVIRONMENT: "1"}))
 
 
 @app.command()

@@ -16,6 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
+from handbook import preview
 from handbook.checks import run_checks
 from handbook.config import load_config
 from handbook.loader import Curriculum, load
@@ -28,19 +29,35 @@ PERMALINK = re.compile('(<a class="headerlink" href="[^"]*" title=")'
                        + re.escape(TocExtension().getConfig("permalink_title")) + '"')
 
 
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent
+
+
 def _load(config: MkDocsConfig) -> Curriculum:
-    return load(load_config(Path(config.config_file_path).parent))
+    return load(load_config(_root(config)))
+
+
+_banner = ""  # while previewing a curriculum with errors: the list of them, for every page
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    curriculum = _load(config)
+    global _banner
+    if preview.active():
+        state = preview.refresh(_root(config))
+        _banner = preview.banner(state, _root(config))
+        if state.good is None:
+            raise Abort("the curriculum has errors and there is no earlier version to show; "
+                        "run `handbook validate`")
+        curriculum = state.good
+    else:
+        curriculum = _load(config)
+        errors = [p for p in run_checks(curriculum) if p.severity is Severity.ERROR]
+        if errors:
+            raise Abort(f"the curriculum has {len(errors)} error(s); run `handbook validate`")
+        generate(curriculum)
     # The public address is set once, in [tool.handbook]; `mkdocs serve` has put its own.
     if not config.site_url:
         config.site_url = curriculum.config.site_url
-    errors = [p for p in run_checks(curriculum) if p.severity is Severity.ERROR]
-    if errors:
-        raise Abort(f"the curriculum has {len(errors)} error(s); run `handbook validate`")
-    generate(curriculum)
     base = curriculum.config.generated.relative_to(config.docs_dir).as_posix()
     folders: dict[str, list[str]] = {}
     for page in pages(curriculum):
@@ -61,6 +78,19 @@ def _expand(nav: list, folders: dict[str, list[str]]) -> list:
         else:
             expanded.append(entry)
     return expanded
+
+
+def on_env(env, config: MkDocsConfig, files):
+    """Every preview rebuild makes a new template environment: keep the compiled theme
+    templates between rebuilds instead of compiling them again each time."""
+    if preview.active():
+        env.bytecode_cache = preview.TEMPLATE_CACHE
+    return env
+
+
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
+    """While previewing a curriculum with errors, every page rendered says so first."""
+    return _banner + markdown
 
 
 def on_serve(server, config: MkDocsConfig, builder):
