@@ -16,7 +16,6 @@ from tests import test_browser as web
 from tests.conftest import ROOT
 from tests.test_site import CONFIG
 
-server, browser, context, page = web.server, web.browser, web.context, web.page
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 AUDITED = ["home", "module", "agenda", "glossary"]
 REQUIRED = ("accessibility", "best-practices", "seo")

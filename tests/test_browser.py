@@ -44,23 +44,6 @@ def url(server: str, language: str, path: str) -> str:
     return f"{server}/{'' if language == DEFAULT else language + '/'}{path}"
 
 
-
-
-@pytest.fixture
-def context(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield context
-    context.close()
-
-
-@pytest.fixture
-def page(context):
-    page = context.new_page()
-    page.requests = []
-    page.on("request", lambda request: page.requests.append(request.url))
-    return page
-
-
 def heading(page) -> str:
     """The page's h1 without its permalink sign."""
     return page.locator("h1").first.inner_text().removesuffix("¶").strip()

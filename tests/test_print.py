@@ -14,7 +14,6 @@ from tests.test_site import CONFIG, CURRICULUM
 
 # The browser tests' fixtures, skip rule and addresses, for printing from the same Chromium.
 pytestmark = web.pytestmark
-server, browser, context, page = web.server, web.browser, web.context, web.page
 url = web.url
 
 MODULE_SHEETS = [m.id for m in CURRICULUM.modules]

@@ -19,7 +19,6 @@ from tests.test_browser import DEFAULT, MODULE, OTHER, tajik_word, url
 from tests.test_site import CONFIG
 
 # The browser fixtures of test_browser, used here by name; skipped without chromium like those.
-context, page = browsing.context, browsing.page  # fixtures (browser and server: conftest)
 pytestmark = browsing.pytestmark
 
 # One language's index, gzipped as a server sends it. About 110 KB for the five modules of
