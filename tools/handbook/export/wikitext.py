@@ -18,6 +18,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from ..loader import Curriculum
 from ..models import Module, Programme
+from ..render.dates import long_date, zone_name
 from ..render.markdown import clock, to_minutes
 from ..strings import strings
 from .library import library, trainings
@@ -72,7 +73,8 @@ def event_page(programme: Programme, curriculum: Curriculum, language: str,
         f"'''{t['venue']}:''' {programme.venue[language].strip()}\n\n"]
     for day in programme.days:
         nodes += [heading(day.title[language]), "\n",
-                  f"''{day.date.isoformat()}, {day.start}–{day.end} ({programme.timezone})''\n\n"]
+                  f"''{long_date(day.date, language)}, {day.start}–{day.end} "
+                  f"({zone_name(programme.timezone, day.date, language)})''\n\n"]
         rows = []
         for slot in day.slots:
             when = f"{slot.start}–{clock(to_minutes(slot.start) + slot.minutes)}"

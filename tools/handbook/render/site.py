@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import datetime
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_date, get_timezone_gmt, get_timezone_location
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..collation import sort_key
@@ -21,6 +18,7 @@ from ..ruledocs import rule_docs
 from ..strings import strings
 from ..terms import pattern
 from .calendar import programme_calendar, slot_text
+from .dates import long_date, zone_name
 from .markdown import cell, clock, indent, to_minutes
 from .review_sheets import cell_html, page_of, rows, sheet_name, sheet_path, target_language
 from .review_sheets import title_of as sheet_title
@@ -148,26 +146,6 @@ def terms_in(text: str, glossary: Glossary, language: str) -> list[Term]:
     # The same matcher as the term-base rule (CUR080), so inflected forms link too.
     return [term for term in glossary.terms
             if language in term.term and pattern(term.term[language], language).search(text)]
-
-
-def long_date(day: datetime.date, language: str) -> str:
-    """A date as the language writes it: ``date_long`` in its locale file when Babel's own
-    form is wrong (Tajik: "Ҷумъа, 4 апрели 2025", not Babel's "Ҷумъа, 04 Апрел 2025")."""
-    pattern = strings(language).get("date_long")
-    if not pattern:
-        return format_date(day, format="full", locale=language)
-    return pattern.format(weekday=format_date(day, "EEEE", locale=language), day=day.day,
-                          month=format_date(day, "MMMM", locale=language).lower(),
-                          year=day.year)
-
-
-def zone_name(zone: str, day: datetime.date, language: str) -> str:
-    """An IANA zone as readers say it, with its offset on that day: "вақти Душанбе (UTC+5)"."""
-    moment = datetime.datetime.combine(day, datetime.time(12), ZoneInfo(zone))
-    offset = get_timezone_gmt(moment, width="iso8601_short", locale=language)
-    offset = "" if offset == "Z" else offset.replace("+0", "+").replace("-0", "-")
-    city = get_timezone_location(ZoneInfo(zone), locale=language, return_city=True)
-    return strings(language)["timezone_name"].format(city=city, offset=f"UTC{offset}")
 
 
 def _language_context(curriculum: Curriculum, language: str) -> dict:
