@@ -8,6 +8,7 @@ in curriculum order; each page is titled by its own heading, in each language.
 from __future__ import annotations
 
 import re
+from functools import cache
 from html import escape
 from pathlib import Path
 
@@ -111,9 +112,15 @@ def _language(config: MkDocsConfig) -> str:
     return str(config.theme["language"])
 
 
+@cache
+def _source_language(root: Path) -> str:
+    return load_config(root).source_language
+
+
 def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
     """Heading permalinks titled in the page's language."""
-    title = strings(getattr(page.file, "locale", None) or _language(config))["permalink"]
+    language = getattr(page.file, "locale", None) or _language(config)
+    title = strings(language, _source_language(_root(config)))["permalink"]
     return PERMALINK.sub(lambda match: f'{match[1]}{escape(title)}"', html)
 
 

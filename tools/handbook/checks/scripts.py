@@ -6,6 +6,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from babel.core import get_global
+
 from ..config import Config
 from ..loader import Curriculum
 from ..problems import Problem
@@ -37,14 +39,24 @@ def script(letter: str) -> str:
     return unicodedata.name(letter, "UNKNOWN").split()[0]
 
 
+# Unicode's names of the ISO 15924 codes in CLDR's likely subtags that curricula use.
+SCRIPT_NAMES = {"Latn": "LATIN", "Cyrl": "CYRILLIC", "Arab": "ARABIC", "Grek": "GREEK",
+                "Armn": "ARMENIAN", "Geor": "GEORGIAN", "Hebr": "HEBREW", "Deva": "DEVANAGARI"}
+
+
 def expected_script(config: Config, language: str) -> str:
     """A language's script: configured in `[tool.handbook.scripts]`, else that of its
-    configured alphabet, else Latin."""
+    configured alphabet, else the one CLDR says the language is most likely written in
+    (ru → Cyrillic), so a language added by configuration alone is checked too."""
     if language in config.scripts:
         return config.scripts[language].upper()
     alphabet = config.alphabets.get(language, "")
     letters = [ch for ch in alphabet if ch.isalpha()]
-    return script(letters[0]) if letters else "LATIN"
+    if letters:
+        return script(letters[0])
+    likely = get_global("likely_subtags").get(language, "")
+    parts = likely.split("_")
+    return SCRIPT_NAMES.get(parts[1] if len(parts) > 1 else "", "LATIN")
 
 
 @check("CUR052", "A text's letters are mostly in its language's script (not Latin in `tg`, "

@@ -29,7 +29,8 @@ def categories(curriculum: Curriculum, plans: list[TrainingModule], language: st
                               "modules": [_entry(by_id[s], language) for s in slugs]})
     rest = [p for p in plans if p.slug not in used]
     if rest:
-        found.append({"title": strings(language)["other_modules"], "description": "",
+        other = strings(language, curriculum.config.source_language)["other_modules"]
+        found.append({"title": other, "description": "",
                       "modules": [_entry(p, language) for p in rest]})
     return found
 
@@ -42,7 +43,7 @@ def _entry(training: TrainingModule, language: str) -> dict:
 
 def library(curriculum: Curriculum, plans: list[TrainingModule], language: str,
             id_base: int) -> dict:
-    t = strings(language)
+    t = strings(language, curriculum.config.source_language)
     return {"name": t["handbook"], "id": id_base,
             "slug": LIBRARY_SLUG, "introduction": t["library_intro"],
             "categories": categories(curriculum, plans, language)}

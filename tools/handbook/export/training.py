@@ -55,7 +55,7 @@ def slide_id(module_number: int, position: int) -> int:
 
 def plan(curriculum: Curriculum, module: Module, id_base: int) -> TrainingModule:
     languages = curriculum.config.languages
-    words = {lang: strings(lang) for lang in languages}
+    words = {lang: strings(lang, curriculum.config.source_language) for lang in languages}
 
     def each(make) -> dict[str, str]:
         return {lang: make(lang) for lang in languages}

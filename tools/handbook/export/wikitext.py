@@ -66,15 +66,15 @@ def heading(title: str, level: int = 2) -> Heading:
 
 def event_page(programme: Programme, curriculum: Curriculum, language: str,
                site: Publication) -> str:
-    t = strings(language)
+    t = strings(language, site.config.source_language)
     page_url = site.page_url(language, f"curriculum/programmes/{programme.id}.md")
     nodes: list[Node | str] = [
         to_wikitext(programme.summary[language], page_url), "\n\n",
         f"'''{t['venue']}:''' {programme.venue[language].strip()}\n\n"]
     for day in programme.days:
         nodes += [heading(day.title[language]), "\n",
-                  f"''{long_date(day.date, language)}, {day.start}–{day.end} "
-                  f"({zone_name(programme.timezone, day.date, language)})''\n\n"]
+                  f"''{long_date(day.date, language, t)}, {day.start}–{day.end} "
+                  f"({zone_name(programme.timezone, day.date, language, t)})''\n\n"]
         rows = []
         for slot in day.slots:
             when = f"{slot.start}–{clock(to_minutes(slot.start) + slot.minutes)}"
@@ -119,7 +119,7 @@ def registration(programme: Programme, event_title: str, language: str) -> dict:
 # --- A module as one wiki page (the "Copy wikitext" button of a module page) ----------------
 
 def module_page(module: Module, language: str, site: Publication) -> str:
-    t = strings(language)
+    t = strings(language, site.config.source_language)
     url = site.page_url(language, f"curriculum/modules/{module.id}.md")
     nodes: list[Node | str] = [to_wikitext(module.summary[language], url), "\n\n",
                                heading(t["objectives"]), "\n"]

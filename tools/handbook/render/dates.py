@@ -1,4 +1,5 @@
-"""Dates and time zones as each language writes them, for pages and exports."""
+"""Dates and time zones as each language writes them, for pages and exports. ``words`` are
+the language's interface strings (locales/<language>.yml)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,11 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, get_timezone_gmt, get_timezone_location
 
-from ..strings import strings
 
-
-def long_date(day: datetime.date, language: str) -> str:
+def long_date(day: datetime.date, language: str, words: dict[str, str]) -> str:
     """A date as the language writes it: ``date_long`` in its locale file when Babel's own
     form is wrong (Tajik: "Ҷумъа, 4 апрели 2025", not Babel's "Ҷумъа, 04 Апрел 2025")."""
-    pattern = strings(language).get("date_long")
+    pattern = words.get("date_long")
     if not pattern:
         return format_date(day, format="full", locale=language)
     return pattern.format(weekday=format_date(day, "EEEE", locale=language), day=day.day,
@@ -21,10 +20,10 @@ def long_date(day: datetime.date, language: str) -> str:
                           year=day.year)
 
 
-def zone_name(zone: str, day: datetime.date, language: str) -> str:
+def zone_name(zone: str, day: datetime.date, language: str, words: dict[str, str]) -> str:
     """An IANA zone as readers say it, with its offset on that day: "вақти Душанбе (UTC+5)"."""
     moment = datetime.datetime.combine(day, datetime.time(12), ZoneInfo(zone))
     offset = get_timezone_gmt(moment, width="iso8601_short", locale=language)
     offset = "" if offset == "Z" else offset.replace("+0", "+").replace("-0", "-")
     city = get_timezone_location(ZoneInfo(zone), locale=language, return_city=True)
-    return strings(language)["timezone_name"].format(city=city, offset=f"UTC{offset}")
+    return words["timezone_name"].format(city=city, offset=f"UTC{offset}")

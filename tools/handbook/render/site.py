@@ -151,16 +151,17 @@ def terms_in(text: str, glossary: Glossary, language: str) -> list[Term]:
 def _language_context(curriculum: Curriculum, language: str) -> dict:
     site = Publication.of(curriculum.config)
     alphabet_key = sort_key(curriculum.config.alphabets.get(language))
+    words = strings(language, curriculum.config.source_language)
     return {
         "lang": language,
-        "t": strings(language, curriculum.config.source_language),
+        "t": words,
         "rules": rule_docs(language),
         "tr": lambda text: text.get(language, "") if isinstance(text, LocalizedText) else text,
         "exercise": curriculum.exercise,
         "module_by_id": curriculum.module,
         "language_name": lambda code: Locale.parse(language).languages.get(code, code),
-        "long_date": lambda day: long_date(day, language),
-        "zone_name": lambda zone, day: zone_name(zone, day, language),
+        "long_date": lambda day: long_date(day, language, words),
+        "zone_name": lambda zone, day: zone_name(zone, day, language, words),
         # Items sorted by one of their texts in the language's alphabet order.
         "alphabetical": lambda items, field: sorted(
             items, key=lambda item: alphabet_key(getattr(item, field).get(language, ""))),
