@@ -16,9 +16,11 @@ from ..checks import RULES
 from ..loader import Curriculum
 from ..models import Glossary, LocalizedText, Module, Term
 from .calendar import programme_calendar
+from .kit import kit_files, kit_strings
 from .markdown import cell, clock, indent, to_minutes
 
 MARKER = ".generated-by-handbook"
+GENERATED_SUFFIXES = (".md", ".ics", ".snippet", ".html")  # `generate` writes only these
 LINKS_TERMS = {"module.md.j2", "guide.md.j2"}  # pages that link the glossary terms they use
 
 
@@ -112,7 +114,8 @@ def generate(curriculum: Curriculum) -> list[Path]:
             written.add(target)
             if _write_if_changed(target, text.encode("utf-8")):
                 changed.append(target)
-        for path, data in downloads(curriculum, language).items():
+        extra = {**downloads(curriculum, language), **kit_files(curriculum, language)}
+        for path, data in extra.items():
             written.add(out / path)
             if _write_if_changed(out / path, data):
                 changed.append(out / path)
@@ -147,6 +150,7 @@ def _language_context(curriculum: Curriculum, language: str) -> dict:
     return {
         "lang": language,
         "t": strings(language),
+        "kit": kit_strings(language),
         "tr": lambda text: text.get(language, "") if isinstance(text, LocalizedText) else text,
         "exercise": curriculum.exercise,
         "module_by_id": curriculum.module,
@@ -170,5 +174,5 @@ def _remove_stale(out: Path, keep: set[Path]) -> None:
     if not (out / MARKER).exists():
         return
     for path in out.rglob("*"):
-        if path.is_file() and path.suffix in (".md", ".ics", ".snippet") and path not in keep:
+        if path.is_file() and path.suffix in GENERATED_SUFFIXES and path not in keep:
             path.unlink()
