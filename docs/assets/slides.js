@@ -13,6 +13,7 @@
     transition: "none",
     width: 1280,
     height: 720,
+    pdfMaxPagesPerSlide: 1,  // a long slide is cut, not spilled over a second page
     plugins: [RevealNotes]
   });
   if (!("BroadcastChannel" in window)) return;
