@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import io
 import re
 import zipfile
 from pathlib import Path
@@ -11,10 +12,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from fontTools.ttLib import TTFont
+from pypdf import PdfReader
 
 from handbook.render.kit import day_steps, kit_strings
 from tests.test_browser import CHROMIUM, browser, server, url  # noqa: F401 (fixtures)
 from tests.test_site import CONFIG, CURRICULUM, DEFAULT
+from tests.test_site import page as page_of
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="no chromium")
 
@@ -160,10 +163,7 @@ def test_slides_print_one_page_per_slide(page, server):  # noqa: F811
     page.goto(slides(server, DEFAULT) + "?print-pdf")
     page.wait_for_function("window.Reveal && Reveal.isReady()")
     pdf = page.pdf(width="1280px", height="720px", print_background=True)
-    from io import BytesIO
-
-    from pypdf import PdfReader
-    assert len(PdfReader(BytesIO(pdf)).pages) == page.evaluate("Reveal.getTotalSlides()")
+    assert len(PdfReader(io.BytesIO(pdf)).pages) == page.evaluate("Reveal.getTotalSlides()")
 
 
 @pytest.mark.parametrize("language", CONFIG.languages)
@@ -244,3 +244,32 @@ def test_presenter_view_moves_the_slides_in_another_tab(context, server):  # noq
     phone_page.locator('[data-action="next"]').click()
     # The third segment is slide 2 + 2 (after the title and objectives slides).
     deck.wait_for_function("Reveal.getIndices().h === 4", timeout=5000)
+
+
+HANDOUTS = [handout.id for handout in CURRICULUM.handouts]
+
+
+@pytest.mark.parametrize("language", CONFIG.languages)
+@pytest.mark.parametrize("handout", HANDOUTS)
+def test_handout_prints_on_one_a4_page(page, server, handout, language):  # noqa: F811
+    page.goto(url(server, language, f"curriculum/handouts/{handout}/index.html"))
+    printed = PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True)))
+    assert len(printed.pages) == 1
+    width, height = (float(x) for x in printed.pages[0].mediabox[2:])
+    assert (round(width), round(height)) == (595, 842)  # A4 in points
+    title = CURRICULUM.handout(handout).title[language]
+    assert re.sub(r"\s+", "", title) in re.sub(r"\s+", "", printed.pages[0].extract_text())
+
+
+@pytest.mark.parametrize("language", CONFIG.languages)
+def test_run_sheets_and_exercises_link_their_handouts(site, language):
+    def links(path: str) -> set[str]:
+        soup = page_of(site, language, path)
+        return {a["href"].split("/")[-2] for a in soup.select("a.handout-link")}
+
+    for module in CURRICULUM.modules:
+        named = {h for segment in module.segments for h in segment.handouts}
+        assert named <= links(f"curriculum/run-sheets/{module.id}"), module.id
+        exercises = {h for ref in module.exercises for h in CURRICULUM.exercise(ref.id).handouts}
+        assert exercises <= links(f"curriculum/modules/{module.id}"), module.id
+    assert any(segment.handouts for m in CURRICULUM.modules for segment in m.segments)

@@ -107,6 +107,9 @@ def kit_files(curriculum: Curriculum, language: str) -> dict[Path, bytes]:
         steps = module_steps(module, language)
         page(PRESENT, module.id, "present.html.j2", title=module.title[language],
              plan=_plan_json(module.id, language, steps, None))
+    for handout in curriculum.handouts:
+        page(HANDOUTS, handout.id, "handout.html.j2", handout=handout,
+             exercise=curriculum.exercise(handout.exercise) if handout.exercise else None)
     for programme in curriculum.programmes:
         for number, day in enumerate(programme.days, start=1):
             item = day_id(programme, number)

@@ -153,6 +153,7 @@ def _language_context(curriculum: Curriculum, language: str) -> dict:
         "kit": kit_strings(language),
         "tr": lambda text: text.get(language, "") if isinstance(text, LocalizedText) else text,
         "exercise": curriculum.exercise,
+        "handout": curriculum.handout,
         "module_by_id": curriculum.module,
         "language_name": lambda code: Locale.parse(language).languages.get(code, code),
         "long_date": lambda day: format_date(day, format="full", locale=language),
