@@ -153,9 +153,17 @@ def test_slides_work_from_the_offline_zip(browser, site, tmp_path):  # noqa: F81
     moved = horizontal(page)
     fonts = page.evaluate("document.fonts.ready.then(f => [...f].filter("
                           "x => x.status === 'loaded').length)")
+    # The presenter view of a programme day, from the programme page, keeps its state too.
+    page.goto((root / "curriculum/programmes" / f"{PROGRAMME.id}.html").as_uri())
+    page.locator("a.kit-link").first.click()
+    page.locator('[data-action="start"]').click()
+    page.locator('[data-action="next"]').click()
+    page.reload()
+    index = page.locator(".present").get_attribute("data-index")
     context.close()
     assert moved == 1
     assert fonts > 0
+    assert index == "1"
     assert all(u.startswith("file://") for u in requests), requests
 
 
