@@ -16,6 +16,25 @@
     pdfMaxPagesPerSlide: 1,  // a long slide is cut, not spilled over a second page
     plugins: [RevealNotes]
   });
+  // A long exercise text shrinks until it fits the slide (not below a readable size); what
+  // still does not fit scrolls, and the full text is on the printed handout anyway.
+  var HEIGHT = 720, SMALLEST = 16;
+  function fit(section) {
+    var body = section.querySelector(".task, .questions, .points");
+    if (!body) return;
+    var shown = section.style.display;
+    section.style.display = "block";
+    var size = parseFloat(getComputedStyle(body).fontSize);
+    while (section.scrollHeight > HEIGHT && size > SMALLEST) {
+      size -= 1;
+      body.style.fontSize = size + "px";
+    }
+    section.classList.toggle("overflowing", section.scrollHeight > HEIGHT);
+    section.style.display = shown;
+  }
+  Reveal.on("ready", function () {
+    deck.querySelectorAll(".slides > section").forEach(fit);
+  });
   if (!("BroadcastChannel" in window)) return;
   var channel = new BroadcastChannel("handbook-kit");
   channel.onmessage = function (event) {

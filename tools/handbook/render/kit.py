@@ -103,7 +103,8 @@ def kit_files(curriculum: Curriculum, language: str) -> dict[Path, bytes]:
 
     for module in curriculum.modules:
         page(SLIDES, module.id, "slides.html.j2", module=module,
-             exercise=curriculum.exercise, tr=lambda text: text[language] if text else "")
+             exercise=curriculum.exercise, handout=curriculum.handout,
+             tr=lambda text: text[language] if text else "")
         steps = module_steps(module, language)
         page(PRESENT, module.id, "present.html.j2", title=module.title[language],
              plan=_plan_json(module.id, language, steps, None))
