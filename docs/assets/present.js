@@ -80,7 +80,8 @@
       text("[data-time-left]", "–");
     } else {
       text("[data-now-title]", current.title);
-      text("[data-now-kind]", kindName(current.kind) + " · " + current.minutes + " " + t.minutes_short);
+      text("[data-now-kind]", kindName(current.kind) + " · " + current.minutes + " "
+        + t.minutes_short + (started && state.paused ? " · " + t.paused : ""));
       text("[data-now-clock]", t.planned + " " + at(index));
       text("[data-now-cue]", started ? current.cue
         : plan.start ? t.day_not_started.replace("{start}", plan.start) : t.not_started);
