@@ -169,7 +169,7 @@ def test_slides_work_from_the_offline_zip(browser, site, tmp_path):  # noqa: F81
 
 def test_slides_print_one_page_per_slide(page, server):  # noqa: F811
     page.goto(slides(server, DEFAULT) + "?print-pdf")
-    page.wait_for_function("window.Reveal && Reveal.isReady()")
+    page.locator(".reveal[data-pdf-ready]").wait_for(state="attached")
     pdf = page.pdf(width="1280px", height="720px", print_background=True)
     assert len(PdfReader(io.BytesIO(pdf)).pages) == page.evaluate("Reveal.getTotalSlides()")
 

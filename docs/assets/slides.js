@@ -35,6 +35,8 @@
   Reveal.on("ready", function () {
     deck.querySelectorAll(".slides > section").forEach(fit);
   });
+  // Print layout is built asynchronously (after the fonts load); say when it is done.
+  Reveal.on("pdf-ready", function () { deck.setAttribute("data-pdf-ready", "true"); });
   if (!("BroadcastChannel" in window)) return;
   var channel = new BroadcastChannel("handbook-kit");
   channel.onmessage = function (event) {
