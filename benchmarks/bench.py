@@ -56,9 +56,25 @@ def synthetic(target: Path, modules: int) -> Path:
     real = sorted((ROOT / "curriculum/modules").glob("*.yml"))
     exercises = {p.stem: yaml.load(p.read_text("utf-8"))
                  for p in (ROOT / "exercises").glob("*.yml")}
+    handouts = {p.stem: yaml.load(p.read_text("utf-8"))
+                for p in (ROOT / "curriculum/handouts").glob("*.yml")}
+    (config.curriculum / "handouts").mkdir(parents=True)
     for n in range(modules):
         data = yaml.load(real[n % len(real)].read_text("utf-8"))
         suffix = f"-copy{n}"
+
+        def own_handouts(ids: list[str], n: int = n, suffix: str = suffix) -> list[str]:
+            """Copy ``n`` of each named handout, printing copy ``n`` of its exercise."""
+            for handout_id in ids:
+                copy = dict(handouts[handout_id], id=handout_id + suffix)
+                if copy.get("exercise"):
+                    copy["exercise"] += suffix
+                distinct(copy, n, config.languages)
+                path = config.curriculum / "handouts" / f"{copy['id']}.yml"
+                with path.open("w", encoding="utf-8") as out:
+                    yaml.dump(copy, out)
+            return [handout_id + suffix for handout_id in ids]
+
         distinct(data, n, config.languages)
         data["id"] += suffix
         data["order"] = n + 1
@@ -66,13 +82,15 @@ def synthetic(target: Path, modules: int) -> Path:
         for ref in data["exercises"]:
             exercise = exercises[ref["id"]]
             ref["id"] += suffix
-            copy = dict(exercise, id=ref["id"])
+            copy = dict(exercise, id=ref["id"], handouts=own_handouts(exercise.get("handouts", [])))
             distinct(copy, n, config.languages)
             with (config.exercises / f"{ref['id']}.yml").open("w", encoding="utf-8") as out:
                 yaml.dump(copy, out)
         for segment in data["segments"]:
             if segment.get("exercise"):
                 segment["exercise"] += suffix
+            if segment.get("handouts"):
+                segment["handouts"] = own_handouts(segment["handouts"])
         target_file = config.curriculum / "modules" / f"{data['id']}.yml"
         with target_file.open("w", encoding="utf-8") as out:
             yaml.dump(data, out)

@@ -13,6 +13,8 @@ from handbook.loader import load
 from handbook.problems import RULES
 from tests.conftest import EXERCISE, GLOSSARY, GUIDE, MODULE, PROGRAMME, ROOT
 
+HANDOUT = Path("curriculum/handouts/sandbox-sheet.yml")
+
 
 def replace(path: Path, old: str, new: str, count: int = 1) -> int:
     """Replace ``old`` (which must occur) and return the 1-based line of the new text."""
@@ -40,6 +42,9 @@ CASES = [
     ("CUR011", MODULE, "  en: First steps", "  en: First steps\n  ru: Первые шаги", "ru: Первые"),
     ("CUR012", MODULE, "  - id: sandbox-edit\n", "  - id: sandbox-editing\n", "sandbox-editing"),
     ("CUR012", MODULE, "    exercise: sandbox-edit", "    exercise: other-thing", "other-thing"),
+    ("CUR027", EXERCISE, "handouts: [sandbox-sheet]", "handouts: [sandbox-sheets]",
+     "handouts: [sandbox-sheets]"),
+    ("CUR028", HANDOUT, "exercise: sandbox-edit", "exercise: sandbox-edits", "sandbox-edits"),
     ("CUR013", MODULE, "  - id: make-edit", "  - id: explain-wiki",
      "  - id: explain-wiki\n    text:\n      tg: Як"),
     ("CUR014", MODULE, "  - minutes: 20", "  - minutes: 25", "duration: 30"),

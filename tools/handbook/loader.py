@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from . import record
 from .config import Config
 from .document import Document, Loc, read
-from .models import Exercise, FileModel, Glossary, Guide, Module, Programme
+from .models import Exercise, FileModel, Glossary, Guide, Handout, Module, Programme
 from .problems import Problem, register
 
 UNKNOWN_KEY = register("CUR003", "A key that the format does not know (often a typo).")
@@ -32,6 +32,7 @@ class Curriculum:
     programmes: list[Programme] = field(default_factory=list)
     guides: list[Guide] = field(default_factory=list)
     glossary: Glossary | None = None
+    handouts: list[Handout] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     # Ids (file names) of files that failed to load: references to them are not reported
     # again, since the file's own problems already are.
@@ -42,7 +43,8 @@ class Curriculum:
     def files(self) -> list[FileModel]:
         """Every loaded file's model."""
         glossary = [self.glossary] if self.glossary else []
-        return [*self.modules, *self.exercises, *self.programmes, *self.guides, *glossary]
+        return [*self.modules, *self.exercises, *self.programmes, *self.guides, *glossary,
+                *self.handouts]
 
     def module(self, module_id: str) -> Module | None:
         return next((m for m in self.modules if m.id == module_id), None)
@@ -50,12 +52,16 @@ class Curriculum:
     def exercise(self, exercise_id: str) -> Exercise | None:
         return next((e for e in self.exercises if e.id == exercise_id), None)
 
+    def handout(self, handout_id: str) -> Handout | None:
+        return next((h for h in self.handouts if h.id == handout_id), None)
+
 
 def sources(config: Config) -> Iterator[tuple[Path, type[FileModel]]]:
     """Every curriculum file with the model it must match, in a stable order."""
     for folder, kind in ((config.curriculum / "modules", Module),
                          (config.curriculum / "programmes", Programme),
                          (config.curriculum / "guides", Guide),
+                         (config.curriculum / "handouts", Handout),
                          (config.exercises, Exercise)):
         for path in sorted(folder.glob("*.yml")):
             yield path, kind
@@ -101,6 +107,8 @@ def load(config: Config) -> Curriculum:
                 curriculum.guides.append(model)
             case Glossary():
                 curriculum.glossary = model
+            case Handout():
+                curriculum.handouts.append(model)
     curriculum.record = _read_record(config, curriculum.problems)
     curriculum.modules.sort(key=lambda m: (m.order, m.id))
     curriculum.guides.sort(key=lambda g: (g.order, g.id))

@@ -91,6 +91,7 @@ class Segment(Strict):
     materials: Text | None = None
     objectives: list[Id] = Field(default_factory=list, description="Objectives practised.")
     exercise: Id | None = Field(default=None, description="Exercise run in this segment.")
+    handouts: list[Id] = Field(default_factory=list, description="Printed handouts it uses.")
 
 
 class Checklists(Strict):
@@ -168,6 +169,7 @@ class Exercise(FileModel):
     instructions: Text = Field(description="What the learner does.")
     expected: Text = Field(description="What the learner should have at the end.")
     trainer_notes: Text
+    handouts: list[Id] = Field(default_factory=list, description="Printed handouts it uses.")
     review: dict[str, Review]
 
 
@@ -255,7 +257,21 @@ class Glossary(FileModel):
     review: dict[str, Review]
 
 
+class Handout(FileModel):
+    """A printed A4 page for the room: a worksheet, fact card, set of cards to cut out…"""
+
+    id: Id
+    title: Text
+    copies: Text = Field(description="How many to print, e.g. \"one per pair\".")
+    exercise: Id | None = Field(
+        default=None, description="Print this exercise's title and instructions on the sheet.")
+    body: Text | None = Field(default=None, description="Markdown printed on the sheet.")
+    cards: list[Text] = Field(default_factory=list,
+                              description="Cards to cut out, printed in a grid after the body.")
+    review: dict[str, Review]
+
+
 KINDS: dict[str, type[FileModel]] = {
     "module": Module, "exercise": Exercise, "programme": Programme, "guide": Guide,
-    "glossary": Glossary,
+    "glossary": Glossary, "handout": Handout,
 }

@@ -19,12 +19,14 @@ from ..strings import strings
 from ..terms import pattern
 from .calendar import programme_calendar, slot_text
 from .dates import long_date, zone_name
+from .kit import kit_files, kit_strings
 from .markdown import cell, clock, indent, to_minutes
 from .review_sheets import cell_html, page_of, rows, sheet_name, sheet_path, target_language
 from .review_sheets import title_of as sheet_title
 
 MARKER = ".generated-by-handbook"
 EXPORT_KINDS = ("wikitext", "dashboard")
+GENERATED_SUFFIXES = (".md", ".ics", ".snippet", ".html")  # `generate` writes only these
 LINKS_TERMS = {"module.md.j2", "guide.md.j2"}  # pages that link the glossary terms they use
 
 
@@ -113,7 +115,8 @@ def generate(curriculum: Curriculum) -> list[Path]:
             written.add(target)
             if _write_if_changed(target, text.encode("utf-8")):
                 changed.append(target)
-        for path, data in downloads(curriculum, language).items():
+        extra = {**downloads(curriculum, language), **kit_files(curriculum, language)}
+        for path, data in extra.items():
             written.add(out / path)
             if _write_if_changed(out / path, data):
                 changed.append(out / path)
@@ -156,8 +159,10 @@ def _language_context(curriculum: Curriculum, language: str) -> dict:
         "lang": language,
         "t": words,
         "rules": rule_docs(language),
+        "kit": kit_strings(language),
         "tr": lambda text: text.get(language, "") if isinstance(text, LocalizedText) else text,
         "exercise": curriculum.exercise,
+        "handout": curriculum.handout,
         "module_by_id": curriculum.module,
         "language_name": lambda code: Locale.parse(language).languages.get(code, code),
         "long_date": lambda day: long_date(day, language, words),
@@ -200,5 +205,5 @@ def _remove_stale(out: Path, keep: set[Path]) -> None:
     if not (out / MARKER).exists():
         return
     for path in out.rglob("*"):
-        if path.is_file() and path.suffix in (".md", ".ics", ".snippet") and path not in keep:
+        if path.is_file() and path.suffix in GENERATED_SUFFIXES and path not in keep:
             path.unlink()
