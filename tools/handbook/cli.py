@@ -19,10 +19,6 @@ from .config import Config, load_config
 from .loader import Curriculum, load
 from .models import ID_PATTERN, KINDS
 from .problems import RULES, Severity
-from .render.offline import NAME as OFFLINE_ZIP
-from .render.offline import zip_site
-from .render.pdf import build_pdfs
-from .render.site import generate as generate_pages
 from .report import Format, render
 from .scaffold import SCAFFOLDS, skeleton
 
@@ -71,6 +67,8 @@ def validate(
 @app.command()
 def generate() -> Curriculum:
     """Validate, then write the generated Markdown pages under docs/."""
+    from .render.site import generate as generate_pages  # not needed to validate: load late
+
     curriculum = _validate(_config(), [], Format.TEXT, False)
     changed = generate_pages(curriculum)
     err.print(f"generated pages: {len(changed)} changed", highlight=False)
@@ -88,6 +86,11 @@ def build(
     site_dir: Annotated[Path, typer.Option(help="Where to write the site.")] = Path("site"),
 ) -> None:
     """Validate and generate; make the PDFs, the offline zip and the site (`--strict`)."""
+    from .render.offline import NAME as OFFLINE_ZIP
+    from .render.offline import zip_site
+    from .render.pdf import build_pdfs
+    from .render.site import generate as generate_pages
+
     curriculum = generate()
     config = curriculum.config
     for pdf in build_pdfs(curriculum):
