@@ -194,7 +194,8 @@ class Document:
 
     def hides(self, loc: Loc) -> bool:
         """Whether ``loc`` lies in (or holds) a part replaced after a structural error."""
-        return any(loc[: len(b)] == b or b[: len(loc)] == loc for b in self.broken)
+        return bool(loc) and any(loc[: len(b)] == b or b[: len(loc)] == loc
+                                 for b in self.broken)
 
 
 def compose(text: str) -> Node | None:

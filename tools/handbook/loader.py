@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import record
+from . import partial, record
 from .config import Config
 from .document import Document, Loc, read
 from .models import Exercise, FileModel, Glossary, Guide, Module, Programme
@@ -44,6 +44,15 @@ class Curriculum:
         glossary = [self.glossary] if self.glossary else []
         return [*self.modules, *self.exercises, *self.programmes, *self.guides, *glossary]
 
+    def hides(self, problem: Problem) -> bool:
+        """Whether a check's problem lies in a part of a file replaced after a structural
+        error there (already reported, see partial.py)."""
+        document = self._broken().get(problem.file)
+        return document is not None and document.hides(problem.loc)
+
+    def _broken(self) -> dict[Path, Document]:
+        return {m.document.path: m.document for m in self.files() if m.document.broken}
+
     def module(self, module_id: str) -> Module | None:
         return next((m for m in self.modules if m.id == module_id), None)
 
@@ -68,13 +77,18 @@ def load_file(path: Path, kind: type[FileModel]) -> tuple[FileModel | None, list
     document = read(path)
     if isinstance(document, Problem):
         return None, [document]
+    problems = []
     try:
         model = kind.model_validate(document.tree)
     except ValidationError as error:
-        return None, [_to_problem(document, kind, e) for e in error.errors()]
+        problems = [_to_problem(document, kind, e) for e in error.errors()]
+        # Check what can be read of the rest of the file too (every problem at once).
+        repaired = partial.repair(document, kind, error.errors())
+        if repaired is None:
+            return None, problems
+        model = typing.cast(FileModel, repaired)
     model._document = document
-    problems = []
-    if model.id != path.stem:
+    if model.id != path.stem and not document.hides(("id",)):
         problems.append(document.problem(
             NAME_MISMATCH.code, ("id",),
             f"id `{model.id}` does not match the file name; rename the file to {model.id}.yml "

@@ -25,7 +25,8 @@ def check(code: str, summary: str, severity: Severity = Severity.ERROR) -> Calla
 def run_checks(curriculum: Curriculum) -> list[Problem]:
     problems = list(curriculum.problems)
     for function in CHECKS:
-        problems.extend(function(curriculum))
+        # Not about parts of a file replaced after a structural error (already reported).
+        problems.extend(p for p in function(curriculum) if not curriculum.hides(p))
     return sorted(problems)
 
 
