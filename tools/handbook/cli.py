@@ -16,7 +16,7 @@ from rich.console import Console
 from . import record
 from .checks import run_checks
 from .config import Config, load_config
-from .loader import Curriculum, load
+from .loader import Curriculum, load, sources
 from .models import ID_PATTERN, KINDS
 from .problems import RULES, Severity
 from .report import Format, render
@@ -141,15 +141,30 @@ def rules() -> None:
 
 @app.command()
 def translated(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files to confirm (default: all).")]
-    = None,
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Files whose languages now say the same (from here or from the repository root).",
+        show_default=False)] = None,
+    every: Annotated[bool, typer.Option("--all", help="Confirm every curriculum file.")] = False,
 ) -> None:
     """Record that the languages of these files match now (clears stale-translation warnings)."""
     config = _config()
+    if bool(paths) == every:
+        err.print("handbook: name the files whose translations you have checked, e.g. "
+                  "`handbook translated curriculum/modules/my-topic.yml`, or confirm every file "
+                  "with `handbook translated --all`", markup=False)
+        raise typer.Exit(2)
+    files = [path.resolve() for path, _ in sources(config)]
+    wanted = {path: _curriculum_file(path, files, config) for path in paths or []}
+    unknown = [str(path) for path, found in wanted.items() if found is None]
+    if unknown:
+        err.print(f"handbook: not a curriculum file: {', '.join(unknown)} (give its path from "
+                  "this folder or from the repository root, e.g. curriculum/modules/x.yml)",
+                  markup=False)
+        raise typer.Exit(2)
+    chosen_files = set(files) if every else set(wanted.values())
     curriculum = load(config)
-    wanted = {p.resolve() for p in paths or []}
-    chosen = [m for m in curriculum.files() if not wanted or m.document.path.resolve() in wanted]
-    broken = [p for p in curriculum.problems if not wanted or p.file.resolve() in wanted]
+    chosen = [m for m in curriculum.files() if m.document.path.resolve() in chosen_files]
+    broken = [p for p in curriculum.problems if p.file.resolve() in chosen_files]
     if broken:
         render(broken, Format.TEXT, config.root, err)
         err.print("handbook: fix these first; nothing was recorded", markup=False)
@@ -160,6 +175,16 @@ def translated(
     record.save(book, config)
     out.print(f"recorded {len(chosen)} file(s) in {record.path(config).relative_to(config.root)}",
               markup=False, highlight=False)
+
+
+def _curriculum_file(path: Path, files: list[Path], config: Config) -> Path | None:
+    """The curriculum file ``path`` names: from the working folder, from the repository root,
+    or by its bare file name when only one file has it."""
+    for candidate in (path, config.root / path):
+        if candidate.resolve() in files:
+            return candidate.resolve()
+    named = [file for file in files if file.name == path.name]
+    return named[0] if len(path.parts) == 1 and len(named) == 1 else None
 
 
 @app.command()
