@@ -38,6 +38,8 @@ class Curriculum:
     unloaded: set[str] = field(default_factory=set)
     # The translation record (see record.py): file → field → language → hash.
     record: dict = field(default_factory=dict)
+    # Files loaded with parts replaced after structural errors, by path (see partial.py).
+    repaired: dict[Path, Document] = field(default_factory=dict)
 
     def files(self) -> list[FileModel]:
         """Every loaded file's model."""
@@ -47,11 +49,8 @@ class Curriculum:
     def hides(self, problem: Problem) -> bool:
         """Whether a check's problem lies in a part of a file replaced after a structural
         error there (already reported, see partial.py)."""
-        document = self._broken().get(problem.file)
+        document = self.repaired.get(problem.file)
         return document is not None and document.hides(problem.loc)
-
-    def _broken(self) -> dict[Path, Document]:
-        return {m.document.path: m.document for m in self.files() if m.document.broken}
 
     def module(self, module_id: str) -> Module | None:
         return next((m for m in self.modules if m.id == module_id), None)
@@ -104,6 +103,8 @@ def load(config: Config) -> Curriculum:
         curriculum.problems.extend(problems)
         if model is None:
             curriculum.unloaded.add(path.stem)
+        elif model.document.broken:
+            curriculum.repaired[path] = model.document
         match model:
             case Module():
                 curriculum.modules.append(model)
