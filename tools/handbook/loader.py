@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import gc
 import types
 import typing
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -95,8 +97,28 @@ def load_file(path: Path, kind: type[FileModel]) -> tuple[FileModel | None, list
     return model, problems
 
 
+@contextmanager
+def without_cycle_collector() -> Iterator[None]:
+    """Loading and checking make many long-lived objects and hardly any garbage cycles, so
+    Python's cycle collector mostly re-scans them, again and again as they grow: over half of
+    the loading time at 27 files, three quarters at 2,000. Reference counting still frees
+    everything; cycles, if any, are collected once it is back on."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load(config: Config) -> Curriculum:
     """Load every curriculum file, collecting problems instead of stopping."""
+    with without_cycle_collector():
+        return _load(config)
+
+
+def _load(config: Config) -> Curriculum:
     curriculum = Curriculum(config)
     for path, kind in sources(config):
         model, problems = load_file(path, kind)

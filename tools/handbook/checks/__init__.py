@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from ..loader import Curriculum
+from ..loader import Curriculum, without_cycle_collector
 from ..problems import RULES, Problem, Severity, register
 
 Check = Callable[[Curriculum], Iterable[Problem]]
@@ -24,9 +24,10 @@ def check(code: str, summary: str, severity: Severity = Severity.ERROR) -> Calla
 
 def run_checks(curriculum: Curriculum) -> list[Problem]:
     problems = list(curriculum.problems)
-    for function in CHECKS:
-        # Not about parts of a file replaced after a structural error (already reported).
-        problems.extend(p for p in function(curriculum) if not curriculum.hides(p))
+    with without_cycle_collector():  # a third faster on large curricula
+        for function in CHECKS:
+            # Not about parts of a file replaced after a structural error (already reported).
+            problems.extend(p for p in function(curriculum) if not curriculum.hides(p))
     return sorted(problems)
 
 
