@@ -71,7 +71,8 @@ def test_real_entry_point_reports_bad_yaml_without_traceback(tmp_path):
                             capture_output=True, text=True, env=env)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
-    assert f"{MODULE}:2:1 CUR001" in result.stderr + result.stdout
+    # Reported where the bracket opens (line 1), not where the file ends.
+    assert f"{MODULE}:1:5 CUR001" in result.stderr + result.stdout
 
 
 def test_new_module_lists_what_to_write_and_never_overwrites(project, handbook):

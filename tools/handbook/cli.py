@@ -13,20 +13,13 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from . import preview, record
+from . import record
 from .checks import run_checks
 from .config import Config, load_config
-from .export import dashboard, wikitext
-from .export.files import NotOurs, fresh, write, zip_folder
-from .export.publish import Publication
-from .loader import Curriculum, load
+from .loader import Curriculum, load, sources
 from .models import ID_PATTERN, KINDS
 from .po.cli import po_app
 from .problems import Severity
-from .render.offline import NAME as OFFLINE_ZIP
-from .render.offline import zip_site
-from .render.pdf import build_pdfs
-from .render.site import generate as generate_pages
 from .report import Format, render
 from .scaffold import SCAFFOLDS, skeleton
 
@@ -77,6 +70,8 @@ def validate(
 @app.command()
 def generate() -> Curriculum:
     """Validate, then write the generated Markdown pages under docs/."""
+    from .render.site import generate as generate_pages  # not needed to validate: load late
+
     curriculum = _validate(_config(), [], Format.TEXT, False)
     changed = generate_pages(curriculum)
     err.print(f"generated pages: {len(changed)} changed", highlight=False)
@@ -94,6 +89,12 @@ def build(
     site_dir: Annotated[Path, typer.Option(help="Where to write the site.")] = Path("site"),
 ) -> None:
     """Validate and generate; make the PDFs, the offline zip and the site (`--strict`)."""
+    from .export.files import zip_folder
+    from .render.offline import NAME as OFFLINE_ZIP
+    from .render.offline import zip_site
+    from .render.pdf import build_pdfs
+    from .render.site import generate as generate_pages
+
     curriculum = generate()
     config = curriculum.config
     for pdf in build_pdfs(curriculum):
@@ -118,20 +119,25 @@ def build(
     raise typer.Exit(_mkdocs(config, "build", "--strict", "--site-dir", str(site_dir.resolve())))
 
 
-EXPORTS = {"wikitext": wikitext.export, "dashboard": dashboard.export}
+EXPORTS = ("wikitext", "dashboard")
 export_app = typer.Typer(help="Write the curriculum in other Wikimedia tools' formats.",
                          no_args_is_help=True)
 app.add_typer(export_app, name="export")
 
 
 def _export(curriculum: Curriculum, kind: str, folder: Path) -> Path:
+    from .export import dashboard, wikitext  # not needed to validate: load late
+    from .export.files import NotOurs, fresh, write
+    from .export.publish import Publication
+
     try:
         fresh(folder)
     except NotOurs:
         err.print(f"handbook: {folder} holds files that `handbook export` did not write; "
                   "choose an empty or new folder with --out", markup=False)
         raise typer.Exit(2) from None
-    files = EXPORTS[kind](curriculum, folder, Publication.of(curriculum.config), write)
+    exporter = {"wikitext": wikitext.export, "dashboard": dashboard.export}[kind]
+    files = exporter(curriculum, folder, Publication.of(curriculum.config), write)
     err.print(f"wrote {len(files)} {kind} file(s) in {folder}", markup=False, highlight=False)
     return folder
 
@@ -170,6 +176,8 @@ def serve(
 
     Only pages whose Markdown changed are rebuilt (MkDocs' dirty build), and no PDFs or
     offline zip are made; errors are shown on the pages instead of stopping the preview."""
+    from . import preview
+
     config = _config()
     render(run_checks(load(config)), Format.TEXT, config.root, err)
     # Not strict: a dirty build always warns that navigation may be stale.
@@ -201,15 +209,30 @@ def rules() -> None:
 
 @app.command()
 def translated(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files to confirm (default: all).")]
-    = None,
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Files whose languages now say the same (from here or from the repository root).",
+        show_default=False)] = None,
+    every: Annotated[bool, typer.Option("--all", help="Confirm every curriculum file.")] = False,
 ) -> None:
     """Record that the languages of these files match now (clears stale-translation warnings)."""
     config = _config()
+    if bool(paths) == every:
+        err.print("handbook: name the files whose translations you have checked, e.g. "
+                  "`handbook translated curriculum/modules/my-topic.yml`, or confirm every file "
+                  "with `handbook translated --all`", markup=False)
+        raise typer.Exit(2)
+    files = [path.resolve() for path, _ in sources(config)]
+    wanted = {path: _curriculum_file(path, files, config) for path in paths or []}
+    unknown = [str(path) for path, found in wanted.items() if found is None]
+    if unknown:
+        err.print(f"handbook: not a curriculum file: {', '.join(unknown)} (give its path from "
+                  "this folder or from the repository root, e.g. curriculum/modules/x.yml)",
+                  markup=False)
+        raise typer.Exit(2)
+    chosen_files = set(files) if every else set(wanted.values())
     curriculum = load(config)
-    wanted = {p.resolve() for p in paths or []}
-    chosen = [m for m in curriculum.files() if not wanted or m.document.path.resolve() in wanted]
-    broken = [p for p in curriculum.problems if not wanted or p.file.resolve() in wanted]
+    chosen = [m for m in curriculum.files() if m.document.path.resolve() in chosen_files]
+    broken = [p for p in curriculum.problems if p.file.resolve() in chosen_files]
     if broken:
         render(broken, Format.TEXT, config.root, err)
         err.print("handbook: fix these first; nothing was recorded", markup=False)
@@ -220,6 +243,16 @@ def translated(
     record.save(book, config)
     out.print(f"recorded {len(chosen)} file(s) in {record.path(config).relative_to(config.root)}",
               markup=False, highlight=False)
+
+
+def _curriculum_file(path: Path, files: list[Path], config: Config) -> Path | None:
+    """The curriculum file ``path`` names: from the working folder, from the repository root,
+    or by its bare file name when only one file has it."""
+    for candidate in (path, config.root / path):
+        if candidate.resolve() in files:
+            return candidate.resolve()
+    named = [file for file in files if file.name == path.name]
+    return named[0] if len(path.parts) == 1 and len(named) == 1 else None
 
 
 @app.command()

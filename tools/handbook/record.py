@@ -7,8 +7,6 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ruamel.yaml import YAML
-
 from .config import Config
 from .models import FileModel
 from .walk import texts
@@ -42,6 +40,8 @@ def relative(model: FileModel, config: Config) -> str:
 
 
 def save(record: Record, config: Config) -> None:
+    from ruamel.yaml import YAML  # only for writing: validation does not pay for it
+
     yaml = YAML()
     yaml.width = 200
     with path(config).open("w", encoding="utf-8") as handle:

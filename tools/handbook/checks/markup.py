@@ -5,6 +5,7 @@ Several rules read the same text; each text is parsed once (cached by its conten
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -27,8 +28,22 @@ class Parsed:
     raw_html: tuple[str, ...]
 
 
+# Characters that can start Markdown syntax anywhere, or at the start of a line (lists,
+# headings, quotes, fences, setext underlines, indented code). A text with none of them is
+# plain paragraphs, and its prose is its lines; most texts are, and markdown-it was the
+# slowest part of validation. (Whitespace other than spaces and line ends, such as tabs and
+# no-break spaces, takes the slow path too: markdown-it treats it apart.)
+MARKDOWN = re.compile(r"[\\`*_\[\]!<>&#\x00]|[^\S \n]|^ *(?:[-+=~|]|\d+[.)])|^ {4}", re.M)
+
+
 @cache
 def parse(text: str) -> Parsed:
+    if not MARKDOWN.search(text):
+        return Parsed(" ".join(line.strip() for line in text.split("\n") if line.strip()), (), ())
+    return _parse(text)
+
+
+def _parse(text: str) -> Parsed:
     words: list[str] = []
     links: list[str] = []
     html: list[str] = []

@@ -15,7 +15,8 @@ from . import check
        "(`handbook translated`); the other languages may be stale.", Severity.WARNING)
 def translations_not_stale(curriculum: Curriculum) -> Iterator[Problem]:
     for model in curriculum.files():
-        recorded = curriculum.record.get(record.relative(model, curriculum.config)) or {}
+        name = record.relative(model, curriculum.config)
+        recorded = curriculum.record.get(name) or {}
         for loc, text in texts(model):
             then = recorded.get(record.key(loc))
             if not then:
@@ -27,4 +28,19 @@ def translations_not_stale(curriculum: Curriculum) -> Iterator[Problem]:
                     "CUR040", (*loc, language),
                     f"the {', '.join(sorted(changed))} text changed since the translation was "
                     f"confirmed; update the `{language}` text to match, then run "
-                    f"`handbook translated {model.document.path.name}`")
+                    f"`handbook translated {name}`")
+
+
+@check("CUR041", "A file has no entry in the translation record, so a stale translation in it "
+       "would go unnoticed.", Severity.WARNING)
+def translations_recorded(curriculum: Curriculum) -> Iterator[Problem]:
+    if not record.path(curriculum.config).exists():
+        return  # a project that keeps no record at all: nothing to compare with anywhere
+    for model in curriculum.files():
+        name = record.relative(model, curriculum.config)
+        if name not in curriculum.record:
+            yield model.document.problem(
+                "CUR041", ("id",),
+                f"{name} has no translation record, so a later change to one language will "
+                f"not flag the others; once its languages say the same, run "
+                f"`handbook translated {name}`")

@@ -1,0 +1,70 @@
+"""`handbook translated`: confirming translations from any folder, and files never confirmed."""
+
+from __future__ import annotations
+
+import re
+import shlex
+
+from handbook.config import load_config
+from handbook.record import path as record_path
+from tests.conftest import EXERCISE, MODULE
+from tests.test_rules import problems, replace
+
+
+def stale(project) -> list:
+    return [p for p in problems(project) if p.code == "CUR040"]
+
+
+def test_the_command_cur040_suggests_works_as_printed(project, handbook):
+    assert handbook("translated", "--all").code == 0
+    replace(project / MODULE, "en: Make one edit.", "en: Make and publish one edit.")
+    [warning] = stale(project)
+    command = re.search(r"`(handbook translated [^`]+)`", warning.message).group(1)
+    run = handbook(*shlex.split(command)[1:])
+    assert run.code == 0, run.output
+    assert "recorded 1 file(s)" in run.output
+    assert stale(project) == []
+
+
+def test_paths_resolve_from_a_subfolder(project, handbook, monkeypatch):
+    assert handbook("translated", "--all").code == 0
+    replace(project / MODULE, "en: Make one edit.", "en: Make and publish one edit.")
+    monkeypatch.chdir(project / MODULE.parent)
+    assert handbook("translated", MODULE.name).code == 0  # from its own folder
+    assert stale(project) == []
+    replace(project / MODULE, "en: Make and publish one edit.", "en: Make one edit.")
+    monkeypatch.chdir(project / "exercises")
+    assert handbook("translated", str(MODULE)).code == 0  # from the repository root
+    assert stale(project) == []
+
+
+def test_an_unknown_path_exits_two_and_records_nothing(project, handbook):
+    run = handbook("translated", str(MODULE), "curriculum/modules/no-such.yml", "README.md")
+    assert run.code == 2
+    assert "curriculum/modules/no-such.yml" in run.output and "README.md" in run.output
+    assert not record_path(load_config(project)).exists()
+
+
+def test_everything_is_confirmed_only_with_all(project, handbook):
+    run = handbook("translated")
+    assert run.code == 2 and "--all" in run.output
+    assert not record_path(load_config(project)).exists()
+    run = handbook("translated", "--all")
+    assert run.code == 0
+    files = len(list(project.glob("curriculum/**/*.yml"))) + len(list(project.glob(
+        "exercises/*.yml"))) - 1  # not the record itself
+    assert f"recorded {files} file(s)" in run.output
+
+
+def test_a_file_without_a_translation_record_is_reported(project, handbook):
+    assert handbook("translated", "--all").code == 0
+    copy = project / "exercises/second-edit.yml"
+    copy.write_text((project / EXERCISE).read_text("utf-8").replace(
+        "id: sandbox-edit", "id: second-edit"), "utf-8")
+    found = [p for p in problems(project) if p.code == "CUR041"]
+    assert [(p.file.name, p.line) for p in found] == [("second-edit.yml", 1)]
+    assert "handbook translated exercises/second-edit.yml" in found[0].message
+    assert handbook("validate").code == 0  # a warning
+    assert handbook("validate", "--strict").code == 1
+    assert handbook("translated", "exercises/second-edit.yml").code == 0
+    assert [p for p in problems(project) if p.code == "CUR041"] == []
