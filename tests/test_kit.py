@@ -15,7 +15,8 @@ from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
 from handbook.render.kit import day_steps, kit_strings
-from tests.test_browser import CHROMIUM, browser, server, url  # noqa: F401 (fixtures)
+from tests.conftest import CHROMIUM
+from tests.test_browser import url
 from tests.test_site import CONFIG, CURRICULUM, DEFAULT
 from tests.test_site import page as page_of
 
@@ -66,7 +67,7 @@ def test_every_module_and_day_has_slides_and_a_presenter_view(site, language):
 
 
 @pytest.fixture
-def context(browser):  # noqa: F811
+def context(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 720})
     yield context
     context.close()
@@ -80,11 +81,11 @@ def page(context):
     return page
 
 
-def slides(server: str, language: str, module_id: str = MODULE.id) -> str:  # noqa: F811
+def slides(server: str, language: str, module_id: str = MODULE.id) -> str:
     return url(server, language, f"curriculum/slides/{module_id}/index.html")
 
 
-def present(server: str, language: str, item: str = MODULE.id) -> str:  # noqa: F811
+def present(server: str, language: str, item: str = MODULE.id) -> str:
     return url(server, language, f"curriculum/present/{item}/index.html")
 
 
@@ -93,7 +94,7 @@ def horizontal(page) -> int:
 
 
 @pytest.mark.parametrize("language", CONFIG.languages)
-def test_slides_move_with_arrow_keys_and_clicks(page, server, language):  # noqa: F811
+def test_slides_move_with_arrow_keys_and_clicks(page, server, language):
     page.goto(slides(server, language))
     page.wait_for_function("window.Reveal && Reveal.isReady()")
     assert horizontal(page) == 0
@@ -110,7 +111,7 @@ def test_slides_move_with_arrow_keys_and_clicks(page, server, language):  # noqa
 
 
 @pytest.mark.parametrize("language", CONFIG.languages)
-def test_slides_carry_cue_and_script_as_speaker_notes(page, server, language):  # noqa: F811
+def test_slides_carry_cue_and_script_as_speaker_notes(page, server, language):
     page.goto(slides(server, language))
     notes = page.locator("section.segment aside.notes")
     assert notes.count() == len(MODULE.segments)
@@ -120,7 +121,7 @@ def test_slides_carry_cue_and_script_as_speaker_notes(page, server, language):  
         assert segment.script[language].split()[-1].strip("*_.") in text
 
 
-def test_segment_kinds_look_different(page, server):  # noqa: F811
+def test_segment_kinds_look_different(page, server):
     page.goto(slides(server, DEFAULT))
     colours = {}
     for kind in {segment.kind for segment in MODULE.segments}:
@@ -130,14 +131,14 @@ def test_segment_kinds_look_different(page, server):  # noqa: F811
 
 
 @pytest.mark.parametrize("language", CONFIG.languages)
-def test_slides_and_presenter_view_ask_no_other_host(page, server, language):  # noqa: F811
+def test_slides_and_presenter_view_ask_no_other_host(page, server, language):
     for address in (slides(server, language), present(server, language)):
         page.goto(address, wait_until="networkidle")
     assert page.requests and all(u.startswith(server) for u in page.requests), page.requests
     assert any(u.endswith(".woff2") for u in page.requests), "the kit font was not used"
 
 
-def test_slides_work_from_the_offline_zip(browser, site, tmp_path):  # noqa: F811
+def test_slides_work_from_the_offline_zip(browser, site, tmp_path):
     with zipfile.ZipFile(site / "curriculum/downloads/handbook-offline.zip") as archive:
         archive.extractall(tmp_path)
     root = tmp_path / "handbook-offline"
@@ -167,7 +168,7 @@ def test_slides_work_from_the_offline_zip(browser, site, tmp_path):  # noqa: F81
     assert all(u.startswith("file://") for u in requests), requests
 
 
-def test_slides_print_one_page_per_slide(page, server):  # noqa: F811
+def test_slides_print_one_page_per_slide(page, server):
     page.goto(slides(server, DEFAULT) + "?print-pdf")
     page.locator(".reveal[data-pdf-ready]").wait_for(state="attached")
     pdf = page.pdf(width="1280px", height="720px", print_background=True)
@@ -176,7 +177,7 @@ def test_slides_print_one_page_per_slide(page, server):  # noqa: F811
 
 @pytest.mark.parametrize("language", CONFIG.languages)
 @pytest.mark.parametrize("what", ["slides", "present"])
-def test_kit_pages_pass_axe(page, server, language, what):  # noqa: F811
+def test_kit_pages_pass_axe(page, server, language, what):
     address = slides(server, language) if what == "slides" else present(server, language)
     page.goto(address, wait_until="networkidle")
     violations = Axe().run(page).response["violations"]
@@ -185,12 +186,12 @@ def test_kit_pages_pass_axe(page, server, language, what):  # noqa: F811
     assert bad == []
 
 
-def phone(browser, timezone: str = "UTC"):  # noqa: F811
+def phone(browser, timezone: str = "UTC"):
     return browser.new_context(viewport={"width": 360, "height": 740}, timezone_id=timezone)
 
 
 @pytest.mark.parametrize("language", CONFIG.languages)
-def test_presenter_view_keeps_time_and_drift_across_a_reload(browser, server, language):  # noqa: F811
+def test_presenter_view_keeps_time_and_drift_across_a_reload(browser, server, language):
     context = phone(browser)
     page = context.new_page()
     page.clock.install(time=datetime.datetime(2026, 3, 2, 10, 0, tzinfo=datetime.UTC))
@@ -222,7 +223,7 @@ def test_presenter_view_keeps_time_and_drift_across_a_reload(browser, server, la
     assert width <= 360
 
 
-def test_day_view_counts_drift_from_the_scheduled_start(browser, server):  # noqa: F811
+def test_day_view_counts_drift_from_the_scheduled_start(browser, server):
     day = PROGRAMME.days[0]
     zone = ZoneInfo(PROGRAMME.timezone)
     hour, minute = map(int, day.start.split(":"))
@@ -241,7 +242,7 @@ def test_day_view_counts_drift_from_the_scheduled_start(browser, server):  # noq
     assert day.start in clock_text and first.offset == 0
 
 
-def test_presenter_view_moves_the_slides_in_another_tab(context, server):  # noqa: F811
+def test_presenter_view_moves_the_slides_in_another_tab(context, server):
     deck = context.new_page()
     deck.goto(slides(server, DEFAULT))
     deck.wait_for_function("window.Reveal && Reveal.isReady()")
@@ -259,7 +260,7 @@ HANDOUTS = [handout.id for handout in CURRICULUM.handouts]
 
 @pytest.mark.parametrize("language", CONFIG.languages)
 @pytest.mark.parametrize("handout", HANDOUTS)
-def test_handout_prints_on_one_a4_page(page, server, handout, language):  # noqa: F811
+def test_handout_prints_on_one_a4_page(page, server, handout, language):
     page.goto(url(server, language, f"curriculum/handouts/{handout}/index.html"))
     printed = PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True)))
     assert len(printed.pages) == 1
