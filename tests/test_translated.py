@@ -7,7 +7,7 @@ import shlex
 
 from handbook.config import load_config
 from handbook.record import path as record_path
-from tests.conftest import EXERCISE, MODULE
+from tests.conftest import GUIDE, MODULE
 from tests.test_rules import problems, replace
 
 
@@ -58,13 +58,14 @@ def test_everything_is_confirmed_only_with_all(project, handbook):
 
 def test_a_file_without_a_translation_record_is_reported(project, handbook):
     assert handbook("translated", "--all").code == 0
-    copy = project / "exercises/second-edit.yml"
-    copy.write_text((project / EXERCISE).read_text("utf-8").replace(
-        "id: sandbox-edit", "id: second-edit"), "utf-8")
+    # A new guide (a guide needs no other file to refer to it).
+    copy = project / "curriculum/guides/second-guide.yml"
+    copy.write_text((project / GUIDE).read_text("utf-8").replace(
+        "id: mentoring", "id: second-guide").replace("order: 1", "order: 2"), "utf-8")
     found = [p for p in problems(project) if p.code == "CUR041"]
-    assert [(p.file.name, p.line) for p in found] == [("second-edit.yml", 1)]
-    assert "handbook translated exercises/second-edit.yml" in found[0].message
+    assert [(p.file.name, p.line) for p in found] == [("second-guide.yml", 1)]
+    assert "handbook translated curriculum/guides/second-guide.yml" in found[0].message
     assert handbook("validate").code == 0  # a warning
     assert handbook("validate", "--strict").code == 1
-    assert handbook("translated", "exercises/second-edit.yml").code == 0
+    assert handbook("translated", "curriculum/guides/second-guide.yml").code == 0
     assert [p for p in problems(project) if p.code == "CUR041"] == []

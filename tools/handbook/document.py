@@ -188,6 +188,19 @@ class Document:
             line, column = mark.line + 1, mark.column + 1
         return line, column
 
+    def style(self, loc: Loc) -> str | None:
+        """The YAML style of the scalar at ``loc`` (``|`` for a literal block), if any."""
+        node: Node | None = self.node
+        for step in loc:
+            if isinstance(node, MappingNode):
+                node = next((v for k, v in node.value if _key(k) == step), None)
+            elif (isinstance(node, SequenceNode) and isinstance(step, int)
+                  and 0 <= step < len(node.value)):
+                node = node.value[step]
+            else:
+                return None
+        return node.style if isinstance(node, ScalarNode) else None
+
     def problem(self, code: str, loc: Loc, message: str) -> Problem:
         line, column = self.position(loc)
         return Problem(self.path, line, column, code, message, loc)

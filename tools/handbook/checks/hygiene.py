@@ -10,7 +10,6 @@ from functools import cache
 from urllib.parse import urlparse
 
 from babel import Locale
-from ruamel.yaml.scalarstring import LiteralScalarString
 
 from ..document import Document
 from ..loader import Curriculum
@@ -121,13 +120,7 @@ def accidental_markdown_block(curriculum: Curriculum) -> Iterator[Problem]:
 
 def _at_line(problem: Problem, document: Document, number: int) -> Problem:
     """Point at line ``number`` of a literal block (`|`), whose lines map 1:1 to the file."""
-    node = document.tree
-    for step in problem.loc:
-        try:
-            node = node[step]
-        except (KeyError, IndexError, TypeError):
-            return problem
-    if not isinstance(node, LiteralScalarString):
+    if document.style(problem.loc) != "|":
         return problem
     return replace(problem, line=problem.line + number)
 

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markdown_it import MarkdownIt
-from ruamel.yaml import YAML
 
 from ..loader import Curriculum
 from ..models import Day, Module, Programme
+from ..strings import strings
 from .markdown import to_minutes
 
 SLIDES = "slides"
@@ -28,10 +27,9 @@ _markdown = MarkdownIt("commonmark", {"typographer": False}).enable("table")
 
 
 @cache
-def kit_strings(language: str) -> dict[str, str]:
+def kit_strings(language: str, fallback: str | None = None) -> dict[str, str]:
     """Interface strings of the kit (tools/handbook/locales/kit.<language>.yml)."""
-    path = resources.files("handbook").joinpath("locales", f"kit.{language}.yml")
-    return dict(YAML(typ="safe").load(path.read_text("utf-8")))
+    return strings(language, fallback, "kit.")
 
 
 def _environment() -> Environment:
@@ -90,7 +88,7 @@ def kit_files(curriculum: Curriculum, language: str) -> dict[Path, bytes]:
     default = config.default_language
     generated = config.generated.relative_to(config.docs).parts
     env = _environment()
-    t = kit_strings(language)
+    t = kit_strings(language, config.source_language)
     files: dict[Path, bytes] = {}
 
     def page(kind: str, item: str, template: str, **context) -> None:

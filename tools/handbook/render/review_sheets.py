@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 
 from .. import record
 from ..loader import Curriculum
-from ..models import Exercise, FileModel, Glossary, LocalizedText
+from ..models import Exercise, FileModel, Glossary, Handout, LocalizedText
 from ..walk import texts
 
 FOLDER = "review"  # inside the generated folder; not in the navigation
@@ -70,6 +70,8 @@ def page_of(curriculum: Curriculum, model: FileModel) -> str | None:
         owner = next((m for m in curriculum.modules
                       if any(ref.id == model.id for ref in m.exercises)), None)
         return f"modules/{owner.id}.md#{model.id}" if owner else None
+    if isinstance(model, Handout):
+        return f"handouts/{model.id}/index.html"  # a standalone printable page (render/kit.py)
     return f"{type(model).__name__.lower()}s/{model.id}.md"
 
 

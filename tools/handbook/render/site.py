@@ -159,7 +159,7 @@ def _language_context(curriculum: Curriculum, language: str) -> dict:
         "lang": language,
         "t": words,
         "rules": rule_docs(language),
-        "kit": kit_strings(language),
+        "kit": kit_strings(language, curriculum.config.source_language),
         "tr": lambda text: text.get(language, "") if isinstance(text, LocalizedText) else text,
         "exercise": curriculum.exercise,
         "handout": curriculum.handout,
