@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve validate lint bench audit lock clean setup
+.PHONY: site test serve validate lint bench audit lock clean setup node
 
 # Only the environment (CI uses it before validating with annotations).
 setup: $(STAMP)
@@ -21,7 +21,7 @@ site: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/handbook validate
 
-test: $(STAMP)
+test: $(STAMP) node
 	$(BIN)/ruff check tools tests benchmarks
 	$(BIN)/python -m pytest
 
@@ -36,6 +36,11 @@ NPM_STAMP := node_modules/.installed
 $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+# The Lighthouse test needs node_modules; without npm it is skipped (.ci/run installs Node).
+node:
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(NPM_STAMP); \
+	else echo "npm not found: the Lighthouse test will be skipped (.ci/run installs Node)"; fi
 
 audit: $(STAMP) $(NPM_STAMP)
 	$(BIN)/handbook build

@@ -48,6 +48,7 @@ def dashboard_param(page: str, name: str) -> str | None:
 
 @pytest.mark.parametrize("language", CONFIG.languages)
 def test_event_page_lists_every_slot_with_local_times_and_handbook_links(exports, language):
+    assert any(s.presenters for p in CURRICULUM.programmes for d in p.days for s in d.slots)
     for programme in CURRICULUM.programmes:
         text = (exports / "wikitext" / language / f"event-{programme.id}.wikitext").read_text()
         tables = [t for t in mwparserfromhell.parse(text).filter_tags(matches=lambda n: n.tag
@@ -60,6 +61,7 @@ def test_event_page_lists_every_slot_with_local_times_and_handbook_links(exports
             for slot, row in zip(day.slots, rows, strict=True):
                 cells = [c for c in row.contents.filter_tags(matches=lambda n: n.tag == "td")]
                 assert str(cells[0].contents).strip().startswith(slot.start)
+                assert str(cells[2].contents).strip() == ", ".join(slot.presenters)
                 if slot.module:
                     link = cells[1].contents.filter_external_links()[0]
                     assert str(link.url).endswith(f"curriculum/modules/{slot.module}/")

@@ -184,7 +184,8 @@ class Slot(Strict):
     module: Id | None = Field(default=None, description="For kind: module, the module's id.")
     title: Text | None = Field(default=None, description="For a break or a custom item.")
     note: Text | None = None
-    presenter: str | None = Field(default=None, description="Who leads it, where known.")
+    presenters: list[str] = Field(default_factory=list,
+                                  description="Who leads it (user names), where known.")
 
 
 class Day(Strict):

@@ -85,7 +85,7 @@ def event_page(programme: Programme, curriculum: Curriculum, language: str,
                 session = link(url, title)
             else:
                 session = slot.title[language] if slot.title else ""
-            rows.append([when, session, getattr(slot, "presenter", None) or ""])
+            rows.append([when, session, ", ".join(slot.presenters)])
         nodes += [table([t["clock"], t["session"], t["presenter"]], rows), "\n\n"]
     if page_url:
         nodes += [heading(t["handbook"]), "\n", link(page_url, programme.title[language]), "\n"]
