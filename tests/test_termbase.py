@@ -3,6 +3,8 @@ and by glossary linking on pages."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from handbook.config import load_config
@@ -92,6 +94,9 @@ def test_term_base_mistakes_are_reported(project):
     assert {p.loc[-1] for p in found} == {0, "xx"}
 
 
+HANDOUT = Path("curriculum/handouts/sandbox-sheet.yml")
+
+
 def test_glossary_links_inflected_forms(project):
     # The module no longer has the term as written, only inflected forms of it.
     replace(project / MODULE, "tg: Ба вироиш дар саҳифаи санҷишӣ кӯмак кунед.",
@@ -100,6 +105,9 @@ def test_glossary_links_inflected_forms(project):
             "tg: Иштирокчиён саҳифаи санҷиширо вироиш мекунанд.")
     replace(project / MODULE, "en: Help with sandbox edits.", "en: Help in their sandboxes.")
     replace(project / MODULE, "en: Participants edit their sandbox.", "en: Participants edit.")
+    # The module page also names its handout, whose title has the term as written.
+    replace(project / HANDOUT, "tg: Варақаи саҳифаи санҷишӣ", "tg: Варақаи машқ")
+    replace(project / HANDOUT, "en: Sandbox sheet", "en: Exercise sheet")
     config = load_config(project)
     generate(load(config))
     for language in config.languages:
@@ -114,6 +122,7 @@ def test_glossary_does_not_link_terms_that_are_absent(project):
             "tg: Иштирокчиён вироиш мекунанд.")
     replace(project / EXERCISE, "tg: Вироиш дар саҳифаи санҷишӣ", "tg: Вироиши аввал")
     replace(project / EXERCISE, "tg: Саҳифаи санҷиширо кушоед", "tg: Саҳифаро кушоед")
+    replace(project / HANDOUT, "tg: Варақаи саҳифаи санҷишӣ", "tg: Варақаи машқ")
     config = load_config(project)
     generate(load(config))
     page = (config.generated / "modules" / "first-steps.tg.md").read_text("utf-8")
