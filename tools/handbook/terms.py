@@ -66,6 +66,13 @@ def any_of(terms: tuple[str, ...], language: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + bodies + r")(?!\w)", re.IGNORECASE)
 
 
+def could_occur(term: str, folded_text: str) -> bool:
+    """A cheap necessary condition for ``pattern(term).search``: the first word, less the
+    letters an ending may change (-ӣ → -и, a phrase head's -йи), is in the casefolded text."""
+    first = term.split()[0].casefold()
+    return first[: max(1, len(first) - 2)] in folded_text
+
+
 def find(term: str, language: str, text: str) -> list[re.Match[str]]:
     """Every place ``term`` occurs in ``text``, in any inflected form."""
     return list(pattern(term, language).finditer(text))

@@ -13,17 +13,15 @@ from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markdown_it import MarkdownIt
 
 from ..loader import Curriculum
 from ..models import Day, Module, Programme
 from ..strings import strings
-from .markdown import to_minutes
+from .markdown import to_html, to_minutes
 
 SLIDES = "slides"
 PRESENT = "present"
 HANDOUTS = "handouts"
-_markdown = MarkdownIt("commonmark", {"typographer": False}).enable("table")
 
 
 @cache
@@ -36,7 +34,7 @@ def _environment() -> Environment:
     env = Environment(loader=PackageLoader("handbook", "render/templates"),
                       undefined=StrictUndefined, autoescape=True, trim_blocks=True,
                       lstrip_blocks=True)
-    env.filters["markdown"] = lambda text: _markdown.render(text or "")
+    env.filters["markdown"] = lambda text: to_html(text or "", tables=True)
     return env
 
 

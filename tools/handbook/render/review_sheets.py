@@ -8,12 +8,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from markdown_it import MarkdownIt
-
 from .. import record
 from ..loader import Curriculum
 from ..models import Exercise, FileModel, Glossary, Handout, LocalizedText
 from ..walk import texts
+from .markdown import to_html
 
 FOLDER = "review"  # inside the generated folder; not in the navigation
 
@@ -76,18 +75,12 @@ def page_of(curriculum: Curriculum, model: FileModel) -> str | None:
 
 
 @cache
-def _converter() -> MarkdownIt:
-    # markdown-it rather than Python-Markdown: ten times faster, and a sheet has every text.
-    return MarkdownIt("commonmark")
-
-
-@cache
 def cell_html(text: str) -> str:
     """A text as HTML for one table cell (Markdown rendered: links, bold, lists stay).
     Cached: each source text appears on the sheet of every language."""
     if not text.strip():
         return ""
-    return _converter().render(text).replace("\n\n", "\n")
+    return to_html(text).replace("\n\n", "\n")
 
 
 def title_of(model: FileModel, language: str) -> str:
