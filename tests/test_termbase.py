@@ -10,8 +10,8 @@ import pytest
 from handbook.config import load_config
 from handbook.loader import load
 from handbook.render.site import generate
-from handbook.terms import find
-from tests.conftest import EXERCISE, GLOSSARY, MODULE
+from handbook.terms import find, occurs, pattern
+from tests.conftest import EXERCISE, GLOSSARY, MODULE, ROOT
 from tests.test_rules import problems, replace
 
 # (term, language, text with the term in some form, the form that must be found)
@@ -138,3 +138,22 @@ def test_glossary_page_shows_variants_to_avoid_and_the_source(project):
     assert "саҳифаи озмоишӣ" in section and "`sandbox-label`" in section
     assert "practice page" not in section  # the English variant is shown on the English page
     assert "practice page" in (config.generated / "glossary.en.md").read_text("utf-8")
+
+
+def test_fast_page_search_agrees_with_the_pattern_on_every_page(site):
+    """Glossary linking looks for terms near their stem only (speed); on every generated page
+    and term it must answer as the full inflection pattern does."""
+    config = load_config(ROOT)
+    glossary = load(config).glossary
+    compared = 0
+    for page in config.generated.rglob("*.md"):
+        text, language = page.read_text("utf-8"), page.name.split(".")[-2]
+        for term in glossary.terms:
+            if language in term.term:
+                wanted = bool(pattern(term.term[language], language).search(text))
+                assert occurs(term.term[language], language, text, text.lower()) == wanted, (
+                    page.name, term.term[language])
+                compared += 1
+    assert compared > 1000
+    text = "Дар саҳифаҳои\n    санҷишиашон кор кунед."  # a phrase split across lines
+    assert occurs("саҳифаи санҷишӣ", "tg", text, text.lower())

@@ -66,11 +66,23 @@ def any_of(terms: tuple[str, ...], language: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + bodies + r")(?!\w)", re.IGNORECASE)
 
 
-def could_occur(term: str, folded_text: str) -> bool:
-    """A cheap necessary condition for ``pattern(term).search``: the first word, less the
-    letters an ending may change (-ӣ → -и, a phrase head's -йи), is in the casefolded text."""
-    first = term.split()[0].casefold()
-    return first[: max(1, len(first) - 2)] in folded_text
+def occurs(term: str, language: str, text: str, lowered: str) -> bool:
+    """Whether ``term`` (any inflected form) is in ``text``; ``lowered`` is ``text.lower()``.
+
+    Same answer as ``pattern(term).search(text)``, faster on long pages: a match starts where
+    the first word's stem (less the letters an ending may change: -ӣ → -и, a phrase head's
+    -йи) does, so the pattern only runs in a short window after each place the stem occurs."""
+    first = term.split()[0].lower()
+    stem = first[: max(1, len(first) - 2)]
+    compiled = pattern(term, language)
+    window = 2 * len(term) + 24  # longer than any match: endings add a few letters
+    start = lowered.find(stem)
+    while start != -1:
+        found = compiled.search(text, start, start + window)
+        if found and found.end() < start + window:  # the end was judged on the real text
+            return True
+        start = lowered.find(stem, start + 1)
+    return False
 
 
 def find(term: str, language: str, text: str) -> list[re.Match[str]]:

@@ -16,7 +16,7 @@ from ..loader import Curriculum
 from ..models import Glossary, LocalizedText, Module, Term
 from ..ruledocs import rule_docs
 from ..strings import strings
-from ..terms import could_occur, pattern
+from ..terms import occurs
 from .calendar import programme_calendar, slot_text
 from .dates import long_date, zone_name
 from .kit import kit_files, kit_strings
@@ -147,10 +147,9 @@ def _download_list(out: Path, docs: Path, language: str) -> list[tuple[str, str,
 def terms_in(text: str, glossary: Glossary, language: str) -> list[Term]:
     """Glossary terms whose wording in ``language`` appears in the page text."""
     # The same matcher as the term-base rule (CUR080), so inflected forms link too.
-    folded = text.casefold()  # a cheap test first: most terms are on few pages
+    lowered = text.lower()
     return [term for term in glossary.terms
-            if language in term.term and could_occur(term.term[language], folded)
-            and pattern(term.term[language], language).search(text)]
+            if language in term.term and occurs(term.term[language], language, text, lowered)]
 
 
 def _language_context(curriculum: Curriculum, language: str) -> dict:
