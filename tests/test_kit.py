@@ -68,17 +68,10 @@ def test_every_module_and_day_has_slides_and_a_presenter_view(site, language):
 
 @pytest.fixture
 def context(browser):
+    """A 16:9 window, as a projector shows the slides (conftest's `page` opens in it)."""
     context = browser.new_context(viewport={"width": 1280, "height": 720})
     yield context
     context.close()
-
-
-@pytest.fixture
-def page(context):
-    page = context.new_page()
-    page.requests = []
-    page.on("request", lambda request: page.requests.append(request.url))
-    return page
 
 
 def slides(server: str, language: str, module_id: str = MODULE.id) -> str:

@@ -16,6 +16,7 @@ from rich.console import Console
 from . import record
 from .checks import run_checks
 from .config import Config, load_config
+from .export import KINDS as EXPORT_KINDS
 from .loader import Curriculum, load, sources
 from .models import ID_PATTERN, KINDS
 from .po.cli import po_app
@@ -111,7 +112,7 @@ def build(
             raise typer.Exit(code)
         zip_site(Path(offline), downloads / OFFLINE_ZIP)
     # Exports are for publishing, not for reading offline: zipped after the offline copy.
-    for kind in EXPORTS:
+    for kind in EXPORT_KINDS:
         folder = _export(curriculum, kind, config.exports / kind)
         for name, part in _bundles(kind, folder, config):
             zip_folder(part, downloads / name)
@@ -119,7 +120,6 @@ def build(
     raise typer.Exit(_mkdocs(config, "build", "--strict", "--site-dir", str(site_dir.resolve())))
 
 
-EXPORTS = ("wikitext", "dashboard")
 export_app = typer.Typer(help="Write the curriculum in other Wikimedia tools' formats.",
                          no_args_is_help=True)
 app.add_typer(export_app, name="export")
@@ -137,7 +137,7 @@ def _export(curriculum: Curriculum, kind: str, folder: Path) -> Path:
                   "choose an empty or new folder with --out", markup=False)
         raise typer.Exit(2) from None
     exporter = {"wikitext": wikitext.export, "dashboard": dashboard.export}[kind]
-    files = exporter(curriculum, folder, Publication.of(curriculum.config), write)
+    files = exporter(curriculum, folder, Publication(curriculum.config), write)
     err.print(f"wrote {len(files)} {kind} file(s) in {folder}", markup=False, highlight=False)
     return folder
 

@@ -77,11 +77,11 @@ def export(curriculum: Curriculum, out: Path, site: Publication,
     config = curriculum.config
     language = config.source_language
     others = [lang for lang in config.languages if lang != language]
-    plans = trainings(curriculum, site.id_base)
+    plans = trainings(curriculum)
     files: dict[Path, dict] = {}
-    base = library(curriculum, plans, language, site.id_base)
+    base = library(curriculum, plans, language)
     base["translations"] = _translations(others, lambda lang: {
-        key: value for key, value in library(curriculum, plans, lang, site.id_base).items()
+        key: value for key, value in library(curriculum, plans, lang).items()
         if key in ("name", "introduction", "categories")})
     files[Path("libraries", f"{base.pop('slug')}.yml")] = base
     for training in plans:

@@ -9,8 +9,8 @@ from .training import TrainingModule, plan
 LIBRARY_SLUG = "tajik-trainer-handbook"
 
 
-def trainings(curriculum: Curriculum, id_base: int) -> list[TrainingModule]:
-    return [plan(curriculum, module, id_base) for module in curriculum.modules]
+def trainings(curriculum: Curriculum) -> list[TrainingModule]:
+    return [plan(curriculum, module) for module in curriculum.modules]
 
 
 def categories(curriculum: Curriculum, plans: list[TrainingModule], language: str) -> list[dict]:
@@ -41,9 +41,8 @@ def _entry(training: TrainingModule, language: str) -> dict:
             "description": " ".join(module.summary[language].split())}
 
 
-def library(curriculum: Curriculum, plans: list[TrainingModule], language: str,
-            id_base: int) -> dict:
+def library(curriculum: Curriculum, plans: list[TrainingModule], language: str) -> dict:
     t = strings(language, curriculum.config.source_language)
-    return {"name": t["handbook"], "id": id_base,
+    return {"name": t["handbook"], "id": curriculum.config.dashboard_id_base,
             "slug": LIBRARY_SLUG, "introduction": t["library_intro"],
             "categories": categories(curriculum, plans, language)}

@@ -11,11 +11,6 @@ from ..config import Config
 @dataclass(frozen=True)
 class Publication:
     config: Config
-    id_base: int  # the Dashboard's integer ids for our modules start after this
-
-    @classmethod
-    def of(cls, config: Config) -> Publication:
-        return cls(config, config.dashboard_id_base)
 
     def page_url(self, language: str, page: str) -> str:
         """A page's public address, from its Markdown path under the docs folder; empty

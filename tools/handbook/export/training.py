@@ -53,14 +53,14 @@ def slide_id(module_number: int, position: int) -> int:
     return module_number * 100 + position
 
 
-def plan(curriculum: Curriculum, module: Module, id_base: int) -> TrainingModule:
+def plan(curriculum: Curriculum, module: Module) -> TrainingModule:
     languages = curriculum.config.languages
     words = {lang: strings(lang, curriculum.config.source_language) for lang in languages}
 
     def each(make) -> dict[str, str]:
         return {lang: make(lang) for lang in languages}
 
-    training = TrainingModule(module, id_base + module.order)
+    training = TrainingModule(module, curriculum.config.dashboard_id_base + module.order)
     slides = training.slides
     slides.append(Slide(f"{module.id}-introduction", module.title, each(
         lambda lang: _introduction(module, lang, words[lang]))))

@@ -221,7 +221,7 @@ def export(curriculum: Curriculum, out: Path, site: Publication,
     """Write every language's pages under ``out/<language>/``; return the files written."""
     written = []
     config = curriculum.config
-    plans = trainings(curriculum, site.id_base)
+    plans = trainings(curriculum)
     for language in config.languages:
         folder = out / language
         for programme in curriculum.programmes:
@@ -237,7 +237,7 @@ def export(curriculum: Curriculum, out: Path, site: Publication,
             write(path, module_page(module, language, site))
             written.append(path)
         for page in training_pages(
-                plans, library(curriculum, plans, language, site.id_base), language, site):
+                plans, library(curriculum, plans, language), language, site):
             write(folder / "training" / page.path, page.text)
             written.append(folder / "training" / page.path)
     return written

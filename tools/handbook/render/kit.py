@@ -17,7 +17,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from ..loader import Curriculum
 from ..models import Day, Module, Programme
 from ..strings import strings
-from .markdown import to_html, to_minutes
+from .html import to_html
+from .markdown import to_minutes
 
 SLIDES = "slides"
 PRESENT = "present"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import cmarkgfm
-
 
 def clock(minutes: int) -> str:
     """Minutes since the start as a wall-clock style offset: 75 → "01:15"."""
@@ -27,11 +25,3 @@ def indent(text: str, width: int = 4) -> str:
     return "\n".join(pad + line if line.strip() else "" for line in text.strip().splitlines())
 
 
-
-def to_html(text: str, tables: bool = False) -> str:
-    """Markdown as HTML with cmark (GitHub's C CommonMark library): the review sheets and the
-    slides render every text, which took most of the generation time with a Python parser.
-    Raw HTML is dropped (the checks forbid it anyway); ``tables`` adds GitHub's tables."""
-    if tables:
-        return cmarkgfm.github_flavored_markdown_to_html(text)
-    return cmarkgfm.markdown_to_html(text)

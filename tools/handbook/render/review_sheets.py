@@ -12,7 +12,7 @@ from .. import record
 from ..loader import Curriculum
 from ..models import Exercise, FileModel, Glossary, Handout, LocalizedText
 from ..walk import texts
-from .markdown import to_html
+from .html import to_html
 
 FOLDER = "review"  # inside the generated folder; not in the navigation
 

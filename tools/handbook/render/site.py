@@ -10,6 +10,7 @@ from babel import Locale
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..collation import sort_key
+from ..export import KINDS as EXPORT_KINDS
 from ..export.publish import Publication
 from ..export.wikitext import event_page, module_page
 from ..loader import Curriculum
@@ -25,7 +26,6 @@ from .review_sheets import cell_html, page_of, rows, sheet_name, sheet_path, tar
 from .review_sheets import title_of as sheet_title
 
 MARKER = ".generated-by-handbook"
-EXPORT_KINDS = ("wikitext", "dashboard")
 GENERATED_SUFFIXES = (".md", ".ics", ".snippet", ".html")  # `generate` writes only these
 LINKS_TERMS = {"module.md.j2", "guide.md.j2"}  # pages that link the glossary terms they use
 
@@ -153,7 +153,7 @@ def terms_in(text: str, glossary: Glossary, language: str) -> list[Term]:
 
 
 def _language_context(curriculum: Curriculum, language: str) -> dict:
-    site = Publication.of(curriculum.config)
+    site = Publication(curriculum.config)
     alphabet_key = sort_key(curriculum.config.alphabets.get(language))
     words = strings(language, curriculum.config.source_language)
     return {

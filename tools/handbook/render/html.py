@@ -1,0 +1,14 @@
+"""Markdown to HTML for the generated pages that are not MkDocs pages (review sheets, slides)."""
+
+from __future__ import annotations
+
+import cmarkgfm
+
+
+def to_html(text: str, tables: bool = False) -> str:
+    """Markdown as HTML with cmark (GitHub's C CommonMark library): the review sheets and the
+    slides render every text, which took most of the generation time with a Python parser.
+    Raw HTML is dropped (the checks forbid it anyway); ``tables`` adds GitHub's tables."""
+    if tables:
+        return cmarkgfm.github_flavored_markdown_to_html(text)
+    return cmarkgfm.markdown_to_html(text)
