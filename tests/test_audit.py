@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -16,7 +15,6 @@ from tests import test_browser as web
 from tests.conftest import ROOT
 from tests.test_site import CONFIG
 
-LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 AUDITED = ["home", "module", "agenda", "glossary"]
 REQUIRED = ("accessibility", "best-practices", "seo")
 
@@ -59,8 +57,7 @@ def test_languages_are_declared_with_absolute_addresses(site):
             assert re.match(r"https?://", link["href"]), (index, link)
 
 
-@pytest.mark.skipif(not LIGHTHOUSE.exists() and not os.environ.get("CI"),
-                    reason="npm lighthouse is not installed (`npm ci`; .ci/run does it)")
+@pytest.mark.needs("lighthouse")
 def test_lighthouse_scores_100_for_accessibility_best_practices_and_seo(site):
     command = [sys.executable, str(ROOT / "benchmarks" / "audit.py"), str(site),
                "--categories", ",".join(REQUIRED)]
