@@ -24,6 +24,11 @@ EVENT_TYPES = {"editing-event", "media-upload-event", "backlog-drive", "contest"
                "training-seminar", "meetup", "hackathon", "conference", "other"}
 
 
+# One worker runs this module's tests, so the exports are written once (make test's
+# --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("exports")
+
+
 @pytest.fixture(scope="module")
 def exports(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("exports")

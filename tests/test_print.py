@@ -13,8 +13,7 @@ from handbook.render.site import strings
 from tests import test_browser as web
 from tests.test_site import CONFIG, CURRICULUM
 
-# The browser tests' fixtures, skip rule and addresses, for printing from the same Chromium.
-pytestmark = web.pytestmark
+# The browser tests' addresses, for printing from the same Chromium (conftest's fixtures).
 url = web.url
 
 MODULE_SHEETS = [m.id for m in CURRICULUM.modules]
