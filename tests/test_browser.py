@@ -10,7 +10,7 @@ import zipfile
 import pytest
 from pypdf import PdfReader
 
-from handbook.checks.markup import prose
+from handbook.common.markup import prose
 from tests.test_site import CONFIG, CURRICULUM, DEFAULT
 
 # Every test here opens Chromium; conftest skips them where it is missing or does not start

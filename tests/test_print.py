@@ -8,8 +8,8 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from handbook.checks.markup import prose
-from handbook.render.site import strings
+from handbook.common.markup import prose
+from handbook.strings import strings
 from tests import test_browser as web
 from tests.test_site import CONFIG, CURRICULUM
 
