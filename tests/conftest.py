@@ -174,6 +174,7 @@ class SiteBuild:
         self.out = self.shared / "site"
         self.log = self.shared / "site-build.log"
         self.code = self.shared / "site-build.code"
+        self.process: subprocess.Popen | None = None  # when this worker started the build
 
     def start(self) -> None:
         with (self.shared / "site-build.lock").open("w") as lock:
@@ -184,12 +185,20 @@ class SiteBuild:
                    "CODE": str(self.code)}
             # sh records the exit code, so a worker that did not start the build can wait.
             script = '"$@" >"$LOG" 2>&1; echo $? >"$CODE.part" && mv "$CODE.part" "$CODE"'
-            build = subprocess.Popen(
+            self.process = subprocess.Popen(
                 ["/bin/sh", "-c", script, "sh", sys.executable, "-m", "handbook.cli", "build",
                  "--site-dir", str(self.out)],
                 cwd=ROOT, env=env, stdin=subprocess.DEVNULL, start_new_session=True)
             self.log.touch()
-            (self.shared / "site-build.pid").write_text(str(build.pid))
+            (self.shared / "site-build.pid").write_text(str(self.process.pid))
+
+    def reap(self, stop: bool) -> None:
+        """Wait for the build this worker started (its CPU time then counts in the run's), or
+        end it when the run stopped early."""
+        if self.process:
+            if stop:
+                self.stop()
+            self.process.wait()
 
     def stop(self) -> None:
         """End a build that no test waits for any more (the run stopped early)."""
@@ -214,16 +223,19 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _start_site_build(request: pytest.FixtureRequest, tmp_path_factory) -> None:
+def site_build(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[SiteBuild]:
     """Start building the site with the first test of the run, if any test will need it."""
+    build = SiteBuild(tmp_path_factory)
     if any(uses_site(item) and not missing_tool(item) for item in request.session.items):
-        SiteBuild(tmp_path_factory).start()
+        build.start()
+    yield build
+    build.reap(stop=bool(request.session.shouldfail or request.session.shouldstop))
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site(site_build: SiteBuild) -> Path:
     """The real handbook, generated and built with `handbook build` (once per run)."""
-    return SiteBuild(tmp_path_factory).wait()
+    return site_build.wait()
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
