@@ -20,6 +20,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
@@ -123,6 +124,13 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return target
 
 
+@functools.cache
+def pdf_texts(path: Path) -> tuple[str, ...]:
+    """Each page's text of a built PDF, extracted once per worker (pypdf takes seconds for
+    the handbook's, and several tests read them)."""
+    return tuple(page.extract_text() for page in PdfReader(path).pages)
+
+
 def add_site_config(project: Path, change: Callable[[dict], None] | None = None) -> None:
     """Make a copy of a fixture handbook buildable and servable by MkDocs: the real mkdocs.yml
     (theme and hooks found in the repository, ``change`` applied), docs/assets and the home
@@ -162,15 +170,34 @@ def handbook():
     return run
 
 
+def shared_folder(factory: pytest.TempPathFactory) -> Path:
+    """The run's temporary folder, which every xdist worker shares (a worker's own is inside
+    it: basetemp / worker id)."""
+    base = factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder that ``make`` fills once per run, for every worker (the others wait for it)."""
+    folder = shared_folder(factory) / name
+    with (folder.parent / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = folder.parent / f"{name}.done"
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
 class SiteBuild:
     """`handbook build` of the real handbook, once per test run: in a folder every xdist worker
     shares, started by whichever worker comes first (under a file lock), in the background, so
     the tests that need no site run meanwhile."""
 
     def __init__(self, factory: pytest.TempPathFactory) -> None:
-        base = factory.getbasetemp()
-        # A worker's temporary folder is inside the run's (xdist: basetemp / worker id).
-        self.shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+        self.shared = shared_folder(factory)
         self.out = self.shared / "site"
         self.log = self.shared / "site-build.log"
         self.code = self.shared / "site-build.code"

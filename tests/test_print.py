@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from handbook.common.markup import prose
 from handbook.strings import strings
 from tests import test_browser as web
+from tests.conftest import pdf_texts
 from tests.test_site import CONFIG, CURRICULUM
 
 # The browser tests' addresses, for printing from the same Chromium (conftest's fixtures).
@@ -134,8 +135,8 @@ def test_tick_boxes_print_as_empty_boxes_inside_the_page(page, server, kind, lan
 
 @pytest.mark.parametrize("language", CONFIG.languages)
 def test_handbook_pdf_holds_every_run_sheet_with_tick_boxes(site, language):
-    pdf = PdfReader(site / "curriculum/downloads" / f"handbook-{language}.pdf")
-    pages = [re.sub(r"\s+", "", p.extract_text()) for p in pdf.pages]
+    pages = [re.sub(r"\s+", "", text)
+             for text in pdf_texts(site / "curriculum/downloads" / f"handbook-{language}.pdf")]
     contents = pages[1]
     label = strings(language)["run_sheet"]
     sheets = [*CURRICULUM.modules, *(day for _, _, day in DAY_SHEETS)]
