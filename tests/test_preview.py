@@ -63,12 +63,18 @@ def wait_for(condition: Callable[[], bool], seconds: float = 240) -> None:
         time.sleep(0.2)
 
 
-def test_a_saved_edit_shows_and_a_mistake_is_explained_on_the_page(preview):
+def served_module(preview: tuple[Path, str]) -> tuple[str, Path, str, str]:
+    """The served address, the module file, its text and English title, once it is served."""
     root, base = preview
     path = root / MODULE
     original = path.read_text("utf-8")
     title = YAML(typ="safe").load(original)["title"]["en"]
     wait_for(lambda: title in fetch(base + PAGE))
+    return base, path, original, title
+
+
+def test_a_saved_edit_shows_and_a_mistake_is_explained_on_the_page(preview):
+    base, path, original, title = served_module(preview)
 
     path.write_text(original.replace(f"en: {title}", f"en: {title}, again", 1))
     wait_for(lambda: f"{title}, again" in fetch(base + PAGE))
@@ -96,11 +102,7 @@ def search_pages(base: str, language: str) -> set[str]:
 
 def test_search_after_a_saved_edit_still_finds_every_page(preview):
     """A dirty rebuild indexes only the pages it rebuilt; the index must keep the others."""
-    root, base = preview
-    path = root / MODULE
-    original = path.read_text("utf-8")
-    title = YAML(typ="safe").load(original)["title"]["en"]
-    wait_for(lambda: title in fetch(base + PAGE))
+    base, path, original, title = served_module(preview)
     before = {language: search_pages(base, language) for language in ("tg", "en")}
     # The module, programme, guide, glossary and index pages of the fixture at least.
     assert all(len(pages) > 5 for pages in before.values()), before
