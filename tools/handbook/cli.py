@@ -203,6 +203,8 @@ def translated(
         err.print("handbook: fix these first; nothing was recorded", markup=False)
         raise typer.Exit(1)
     book = dict(curriculum.record)
+    if every:  # entries of renamed or deleted files (CUR042) go
+        book = {name: fields for name, fields in book.items() if (config.root / name).is_file()}
     for model in chosen:
         book[record.relative(model, config)] = record.hashes(model)
     record.save(book, config)

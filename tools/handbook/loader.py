@@ -171,7 +171,9 @@ def _to_problem(document: Document, kind: type[BaseModel], error: Any) -> Proble
         allowed = _fields_at(kind, loc[:-1])
         hint = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
         fix = f"did you mean `{hint[0]}`?" if hint else f"allowed here: {', '.join(allowed)}"
-        return document.problem(UNKNOWN_KEY.code, loc, f"unknown key `{loc[-1]}` at {where}; {fix}")
+        parent = ".".join(str(part) for part in loc[:-1])
+        place = f"in `{parent}`" if parent else "at the top level"
+        return document.problem(UNKNOWN_KEY.code, loc, f"unknown key `{loc[-1]}` {place}; {fix}")
     if error["type"] == "missing":
         return document.problem(MISSING_KEY.code, loc, f"missing required key `{where}`; add it")
     got = error.get("input")

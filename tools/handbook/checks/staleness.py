@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import record
+from ..document import Document, read
 from ..loader import Curriculum
 from ..problems import Problem, Severity
 from ..walk import texts
@@ -48,3 +49,19 @@ def translations_recorded(curriculum: Curriculum) -> Iterator[Problem]:
                 f"{name} has no translation record, so a later change to one language will "
                 f"not flag the others; once its languages say the same, run "
                 f"`handbook translated {name}`")
+
+
+@check("CUR042", "Every file named in the translation record exists (a renamed or deleted "
+       "file leaves its entry behind).", Severity.WARNING)
+def record_names_existing_files(curriculum: Curriculum) -> Iterator[Problem]:
+    root = curriculum.config.root
+    gone = [name for name in curriculum.record if not (root / str(name)).is_file()]
+    if not gone:
+        return
+    document = read(record.path(curriculum.config))  # parsed again only to point at lines
+    if not isinstance(document, Document):
+        return  # it was read a moment ago; a file changed since is the next run's
+    for name in gone:
+        yield document.problem(
+            "CUR042", (name,), f"`{name}` is in the translation record but no longer exists "
+            "(renamed or deleted); `handbook translated --all` drops its entry")
