@@ -66,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path, help="the built site folder (e.g. site)")
     parser.add_argument("--categories", default=",".join(BUDGETS),
                         help="comma-separated Lighthouse categories (default: all four)")
+    parser.add_argument("--languages", default="",
+                        help="comma-separated languages (default: every configured one)")
     args = parser.parse_args(argv)
     categories = args.categories.split(",")
     if not LIGHTHOUSE.exists():
@@ -81,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
     failed = False
     try:
-        for language in config.languages:
+        for language in args.languages.split(",") if args.languages else config.languages:
             prefix = "" if language == config.default_language else f"{language}/"
             for name, path in pages().items():
                 scores = lighthouse(f"{base}/{prefix}{path}", categories)

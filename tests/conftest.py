@@ -1,21 +1,32 @@
-"""Shared fixtures: a small valid handbook to break, and the real site built once."""
+"""Shared fixtures: a small valid handbook to break, the real site built once per run (shared
+by every xdist worker), a server and a Chromium per worker. Also the suite's rules for tools
+beyond Python (tests/external.py): skip with a reason where one is missing, one line at the
+end saying how to install what was missing, and in CI any skip fails."""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
+from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from handbook.cli import app
+from tests import external
+from tests.external import CHROMIUM
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = Path(__file__).parent / "fixtures" / "good"
@@ -24,6 +35,84 @@ EXERCISE = Path("exercises/sandbox-edit.yml")
 PROGRAMME = Path("curriculum/programmes/one-day.yml")
 GUIDE = Path("curriculum/guides/mentoring.yml")
 GLOSSARY = Path("curriculum/glossary.yml")
+__all__ = ["CHROMIUM"]  # imported from here by the browser tests
+
+# .ci/run installs every tool: there a skipped test is a failure (GitHub sets CI=true too).
+STRICT = os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "needs(tool, ...): skip unless the tool (chromium, lighthouse, msgfmt) "
+        "is installed and starts; tests/external.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.needs("chromium"))
+    # Tests without the built site first: the site builds in the background meanwhile.
+    items.sort(key=uses_site)
+
+
+def uses_site(item: pytest.Item) -> bool:
+    return "site" in getattr(item, "fixturenames", ())
+
+
+def missing_tool(item: pytest.Item) -> external.Missing | None:
+    """The first tool the test needs that is missing or does not start."""
+    for marker in item.iter_markers("needs"):
+        for tool in marker.args:
+            missing = external.PROBES[tool]()
+            if missing:
+                return missing
+    return None
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    missing = missing_tool(item)
+    if missing:
+        pytest.skip(missing.reason())
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    report = yield
+    if STRICT and report.skipped and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"skipped, but in CI nothing may skip: {_reason(report)}"
+    return report
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_make_collect_report(collector: pytest.Collector):
+    report = yield
+    if STRICT and report.skipped:
+        report.outcome = "failed"
+        report.longrepr = f"skipped, but in CI nothing may skip: {_reason(report)}"
+    return report
+
+
+def _reason(report: pytest.TestReport | pytest.CollectReport) -> str:
+    longrepr = report.longrepr
+    text = longrepr[2] if isinstance(longrepr, tuple) else str(longrepr)
+    return text.removeprefix("Skipped: ")
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_terminal_summary(terminalreporter):
+    """The last line before pytest's counts: how many tests skipped, and the command that
+    installs what they missed."""
+    yield
+    skipped = [r for r in terminalreporter.stats.get("skipped", []) if not hasattr(r, "wasxfail")]
+    if not skipped:
+        return
+    command = external.install_command(_reason(report) for report in skipped)
+    terminalreporter.write_line(
+        f"{len(skipped)} skipped"
+        + (f": to run them, `{command}` (then `make test`)" if command else "")
+        + "; .ci/run installs everything and fails on any skip.",
+        yellow=True, bold=True)
 
 
 @pytest.fixture
@@ -33,6 +122,30 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(GOOD, target, ignore=shutil.ignore_patterns("docs"))
     monkeypatch.chdir(target)
     return target
+
+
+@functools.cache
+def pdf_texts(path: Path) -> tuple[str, ...]:
+    """Each page's text of a built PDF, extracted once per worker (pypdf takes seconds for
+    the handbook's, and several tests read them)."""
+    return tuple(page.extract_text() for page in PdfReader(path).pages)
+
+
+def add_site_config(project: Path, change: Callable[[dict], None] | None = None) -> None:
+    """Make a copy of a fixture handbook buildable and servable by MkDocs: the real mkdocs.yml
+    (theme and hooks found in the repository, ``change`` applied), docs/assets and the home
+    pages."""
+    yaml = YAML()
+    config = yaml.load((ROOT / "mkdocs.yml").read_text())
+    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    config["hooks"] = [str(ROOT / hook) for hook in config["hooks"]]
+    if change:
+        change(config)
+    with (project / "mkdocs.yml").open("w") as handle:
+        yaml.dump(config, handle)
+    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
+    for page in (ROOT / "docs").glob("index.*.md"):
+        shutil.copy(page, project / "docs")
 
 
 class Run:
@@ -57,18 +170,99 @@ def handbook():
     return run
 
 
+def shared_folder(factory: pytest.TempPathFactory) -> Path:
+    """The run's temporary folder, which every xdist worker shares (a worker's own is inside
+    it: basetemp / worker id)."""
+    base = factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder that ``make`` fills once per run, for every worker (the others wait for it)."""
+    folder = shared_folder(factory) / name
+    with (folder.parent / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = folder.parent / f"{name}.done"
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
+class SiteBuild:
+    """`handbook build` of the real handbook, once per test run: in a folder every xdist worker
+    shares, started by whichever worker comes first (under a file lock), in the background, so
+    the tests that need no site run meanwhile."""
+
+    def __init__(self, factory: pytest.TempPathFactory) -> None:
+        self.shared = shared_folder(factory)
+        self.out = self.shared / "site"
+        self.log = self.shared / "site-build.log"
+        self.code = self.shared / "site-build.code"
+        self.process: subprocess.Popen | None = None  # when this worker started the build
+
+    def start(self) -> None:
+        with (self.shared / "site-build.lock").open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if self.log.exists():
+                return
+            env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LOG": str(self.log),
+                   "CODE": str(self.code)}
+            # sh records the exit code, so a worker that did not start the build can wait.
+            script = '"$@" >"$LOG" 2>&1; echo $? >"$CODE.part" && mv "$CODE.part" "$CODE"'
+            self.process = subprocess.Popen(
+                ["/bin/sh", "-c", script, "sh", sys.executable, "-m", "handbook.cli", "build",
+                 "--site-dir", str(self.out)],
+                cwd=ROOT, env=env, stdin=subprocess.DEVNULL, start_new_session=True)
+            self.log.touch()
+            (self.shared / "site-build.pid").write_text(str(self.process.pid))
+
+    def reap(self, stop: bool) -> None:
+        """Wait for the build this worker started (its CPU time then counts in the run's), or
+        end it when the run stopped early."""
+        if self.process:
+            if stop:
+                self.stop()
+            self.process.wait()
+
+    def stop(self) -> None:
+        """End a build that no test waits for any more (the run stopped early)."""
+        pid = self.shared / "site-build.pid"
+        if pid.exists() and not self.code.exists():
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(int(pid.read_text()), signal.SIGTERM)
+
+    def wait(self) -> Path:
+        self.start()
+        while not self.code.exists():
+            time.sleep(0.2)
+        code = int(self.code.read_text())
+        assert code == 0, self.log.read_text("utf-8", "replace")
+        return self.out
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    # The controller (or a run without workers) ends last: no test needs the build after it.
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        SiteBuild(session.config._tmp_path_factory).stop()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def site_build(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[SiteBuild]:
+    """Start building the site with the first test of the run, if any test will need it."""
+    build = SiteBuild(tmp_path_factory)
+    if any(uses_site(item) and not missing_tool(item) for item in request.session.items):
+        build.start()
+    yield build
+    build.reap(stop=bool(request.session.shouldfail or request.session.shouldstop))
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real handbook, generated and built with `handbook build` into a temporary folder."""
-    out = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "handbook.cli", "build", "--site-dir", str(out)]
-    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
-
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+def site(site_build: SiteBuild) -> Path:
+    """The real handbook, generated and built with `handbook build` (once per run)."""
+    return site_build.wait()
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -76,7 +270,7 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def server(site: Path) -> Iterator[str]:
     handler = functools.partial(QuietHandler, directory=str(site))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -86,17 +280,26 @@ def server(site: Path) -> Iterator[str]:
     httpd.shutdown()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
+    """One Chromium per worker (tests open their own contexts in it)."""
+    from playwright.sync_api import Error, sync_playwright
 
+    missing = external.chromium()
+    if missing:
+        pytest.skip(missing.reason())
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run",
-                  # Any host but the test server fails at once instead of hanging.
-                  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"])
+        try:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM,
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                      "--disable-component-update", "--no-first-run",
+                      # Any host but the test server fails at once instead of hanging.
+                      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"])
+        except Error as error:
+            why = str(error).strip().splitlines()[0]
+            pytest.skip(external.Missing("chromium", f"Playwright cannot start it ({why})",
+                                         (f"{external.APT} chromium",)).reason())
         yield browser
         browser.close()
 

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from handbook.common.clock import to_minutes
 from handbook.common.markup import prose
+from tests.conftest import pdf_texts
 from tests.test_site import CONFIG, CURRICULUM, DEFAULT, page
 
 TAJIK_LETTERS = "ҳқғҷӯӣ"
@@ -21,15 +22,17 @@ TAJIK_LETTERS = "ҳқғҷӯӣ"
 
 @pytest.fixture(scope="module")
 def pdfs(site: Path) -> dict[str, PdfReader]:
-    return {lang: PdfReader(site / "curriculum/downloads" / f"handbook-{lang}.pdf")
-            for lang in CONFIG.languages}
+    return {lang: PdfReader(handbook_pdf(site, lang)) for lang in CONFIG.languages}
+
+
+def handbook_pdf(site: Path, language: str) -> Path:
+    return site / "curriculum/downloads" / f"handbook-{language}.pdf"
 
 
 @pytest.mark.parametrize("language", CONFIG.languages)
-def test_pdf_holds_every_module_with_contents_and_page_numbers(pdfs, language):
-    pdf = pdfs[language]
-    assert len(pdf.pages) > 20
-    texts = [p.extract_text() for p in pdf.pages]
+def test_pdf_holds_every_module_with_contents_and_page_numbers(site, language):
+    texts = pdf_texts(handbook_pdf(site, language))
+    assert len(texts) > 20
     # Titles may wrap onto two lines: compare with runs of white space folded.
     contents = " ".join(texts[1].split())
     for module in CURRICULUM.modules:
@@ -40,9 +43,9 @@ def test_pdf_holds_every_module_with_contents_and_page_numbers(pdfs, language):
         assert re.search(rf"(^|\n){number}\s*$", texts[number - 1]), "page number missing"
 
 
-def test_tajik_pdf_renders_every_tajik_letter_with_embedded_fonts(pdfs):
+def test_tajik_pdf_renders_every_tajik_letter_with_embedded_fonts(site, pdfs):
     pdf = pdfs["tg"]
-    text = " ".join(p.extract_text() for p in pdf.pages[:40])
+    text = " ".join(pdf_texts(handbook_pdf(site, "tg"))[:40])
     assert set(TAJIK_LETTERS) <= set(text.lower())
     for number, pdf_page in enumerate(pdf.pages[:10], start=1):
         fonts = pdf_page["/Resources"]["/Font"]
@@ -56,9 +59,9 @@ def test_tajik_pdf_renders_every_tajik_letter_with_embedded_fonts(pdfs):
                 f"page {number}: font {font['/BaseFont']} is not embedded")
 
 
-def test_pdf_shows_quiz_answers(pdfs):
+def test_pdf_shows_quiz_answers(site):
     module = CURRICULUM.modules[0]
-    text = " ".join(" ".join(p.extract_text().split()) for p in pdfs["en"].pages)
+    text = " ".join(" ".join(page.split()) for page in pdf_texts(handbook_pdf(site, "en")))
     assert prose(module.quiz[0].explanation["en"])[:30] in text
 
 

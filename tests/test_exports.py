@@ -16,7 +16,7 @@ import mwparserfromhell
 import pytest
 from ruamel.yaml import YAML
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, made_once
 from tests.test_site import CONFIG, CURRICULUM
 
 # CampaignEvents' EventTypesRegistry.
@@ -24,15 +24,16 @@ EVENT_TYPES = {"editing-event", "media-upload-event", "backlog-drive", "contest"
                "training-seminar", "meetup", "hackathon", "conference", "other"}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def exports(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("exports")
-    for kind in ("wikitext", "dashboard"):
-        result = subprocess.run([sys.executable, "-m", "handbook.cli", "export", kind,
-                                 "--out", str(out / kind)], cwd=ROOT, capture_output=True,
-                                text=True)
-        assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    def export(out: Path) -> None:
+        for kind in ("wikitext", "dashboard"):
+            result = subprocess.run([sys.executable, "-m", "handbook.cli", "export", kind,
+                                     "--out", str(out / kind)], cwd=ROOT, capture_output=True,
+                                    text=True)
+            assert result.returncode == 0, result.stdout + result.stderr
+
+    return made_once(tmp_path_factory, "exports", export)
 
 
 def unwrap(value: str) -> str:

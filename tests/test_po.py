@@ -13,12 +13,32 @@ import polib
 import pytest
 from ruamel.yaml import YAML
 
+from handbook.walk import texts
 from tests.conftest import MODULE, ROOT
+from tests.test_site import CURRICULUM
 
-MSGFMT = shutil.which("msgfmt")
-# gettext is installed by .ci/run; only a developer machine without it may skip.
-needs_msgfmt = pytest.mark.skipif(not MSGFMT and not os.environ.get("CI"),
-                                  reason="gettext (msgfmt) is not installed")
+LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
+# Machinery tests on the real curriculum pick their module from it, by what they need.
+FIRST = CURRICULUM.modules[0]
+LINKED = next(m for m in CURRICULUM.modules
+              if any(LINK.search(text.get("tg", "")) for _, text in texts(m)))
+
+
+def module_file(module_id: str) -> Path:
+    return Path("curriculum/modules") / f"{module_id}.yml"
+
+
+def folded_objective() -> tuple[str, int]:
+    """A module and the index of an objective whose Tajik text is a folded block (>-)."""
+    for module in CURRICULUM.modules:
+        tree = YAML().load((ROOT / module_file(module.id)).read_text("utf-8"))
+        for index, objective in enumerate(tree["objectives"]):
+            if type(objective["text"]["tg"]).__name__ == "FoldedScalarString":
+                return module.id, index
+    raise AssertionError("no objective's Tajik text is a folded block")
+
+# gettext is installed by .ci/run; a developer machine without it skips (conftest).
+needs_msgfmt = pytest.mark.needs("msgfmt")
 
 
 @pytest.fixture
@@ -77,9 +97,9 @@ def test_every_export_passes_msgfmt_check(real, handbook):
 
 def test_entries_carry_context_note_and_location(real, handbook):
     assert handbook("po", "export", "--language", "tg").code == 0
-    catalogue = polib.pofile(str(real / "translations/module/teaching-editing/tg.po"))
-    source = YAML(typ="safe").load((real / "curriculum/modules/teaching-editing.yml").read_text())
-    cue = catalogue.find("module/teaching-editing:segments.0.cue", by="msgctxt")
+    catalogue = polib.pofile(str(real / f"translations/module/{FIRST.id}/tg.po"))
+    source = YAML(typ="safe").load((real / module_file(FIRST.id)).read_text())
+    cue = catalogue.find(f"module/{FIRST.id}:segments.0.cue", by="msgctxt")
     assert cue.msgid == source["segments"][0]["cue"]["en"].strip()
     assert cue.msgstr == source["segments"][0]["cue"]["tg"].strip()
     assert "cue" in cue.comment and "120" in cue.comment
@@ -87,9 +107,9 @@ def test_entries_carry_context_note_and_location(real, handbook):
     lines = (real / file).read_text().splitlines()
     assert lines[int(line) - 1].strip().startswith("en:")
     objective = source["objectives"][0]
-    by_id = catalogue.find(f"module/teaching-editing:objectives[{objective['id']}].text",
+    by_id = catalogue.find(f"module/{FIRST.id}:objectives[{objective['id']}].text",
                            by="msgctxt")
-    assert by_id.msgid == objective["text"]["en"]
+    assert by_id.msgid == objective["text"]["en"].strip()
 
 
 def test_one_edited_msgstr_changes_exactly_that_text(project, handbook):
@@ -177,13 +197,12 @@ def test_an_unknown_msgctxt_is_refused_and_nothing_is_written(project, handbook)
 
 def test_a_dropped_link_is_refused_and_nothing_is_written(real, handbook):
     assert handbook("po", "export").code == 0
-    po = real / "translations/module/teaching-editing/tg.po"
-    link = re.compile(r"\[([^\]]+)\]\([^)]+\)")
+    po = real / f"translations/module/{LINKED.id}/tg.po"
     dropped = []
 
     def change(entry):
-        if not dropped and link.search(entry.msgstr):
-            entry.msgstr = link.sub(r"\1", entry.msgstr, count=1)
+        if not dropped and LINK.search(entry.msgstr):
+            entry.msgstr = LINK.sub(r"\1", entry.msgstr, count=1)
             dropped.append(entry.msgctxt)
 
     edit_po(po, change)
@@ -234,9 +253,12 @@ def test_export_does_not_overwrite_translations_not_yet_imported(project, handbo
 
 
 def test_a_longer_translation_keeps_the_folded_block_style(real, handbook):
+    module_id, index = folded_objective()
+    path = real / module_file(module_id)
+    objective = YAML(typ="safe").load(path.read_text())["objectives"][index]
     assert handbook("po", "export").code == 0
-    po = real / "translations/module/teaching-editing/tg.po"
-    context = "module/teaching-editing:objectives[plan-accounts].text"
+    po = real / f"translations/module/{module_id}/tg.po"
+    context = f"module/{module_id}:objectives[{objective['id']}].text"
     text = ("барои гурӯҳи семинар ҳисобҳои корбариро пешакӣ ба нақша гиранд ва фаҳмонанд, ки "
             "чаро вироиш бе ворид шудан ивази он шуда наметавонад; " * 2).strip()
 
@@ -246,14 +268,20 @@ def test_a_longer_translation_keeps_the_folded_block_style(real, handbook):
 
     edit_po(po, change)
     assert handbook("po", "import", str(po)).code == 0
-    yaml = YAML()
-    tree = yaml.load((real / "curriculum/modules/teaching-editing.yml").read_text())
-    value = tree["objectives"][0]["text"]["tg"]
+    raw = path.read_text()
+    written = YAML().load(raw)["objectives"][index]["text"]
+    value = written["tg"]
     assert type(value).__name__ == "FoldedScalarString"
     assert " ".join(value.split()) == text
-    raw = (real / "curriculum/modules/teaching-editing.yml").read_text()
-    block = raw.split("tg: >-\n", 1)[1].split("      en:", 1)[0]
-    assert len(block.splitlines()) > 1 and max(map(len, block.splitlines())) <= 100
+    # The block's lines: after the `>-` line, indented deeper than the key.
+    lines = raw.splitlines()
+    start, column = written.lc.key("tg")
+    block = []
+    for line in lines[start + 1:]:
+        if line.strip() and len(line) - len(line.lstrip()) <= column:
+            break
+        block.append(line)
+    assert len(block) > 1 and max(map(len, block)) <= 100
 
 
 def test_a_po_file_in_the_wrong_language_is_refused(project, handbook):

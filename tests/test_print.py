@@ -8,12 +8,13 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from handbook.common.markup import prose
 from handbook.strings import strings
 from tests import test_browser as web
+from tests.conftest import pdf_texts
 from tests.test_site import CONFIG, CURRICULUM
 
-# The browser tests' fixtures, skip rule and addresses, for printing from the same Chromium.
-pytestmark = web.pytestmark
+# The browser tests' addresses, for printing from the same Chromium (conftest's fixtures).
 url = web.url
 
 MODULE_SHEETS = [m.id for m in CURRICULUM.modules]
@@ -22,12 +23,21 @@ SHEETS = [*MODULE_SHEETS, *(f"{p.id}-day-{n}" for p, n, _ in DAY_SHEETS)]
 PT9 = 12.0  # 9 pt in CSS pixels
 
 
-def printed_lines(page) -> list[str]:
-    """The printed page's text lines. Chromium's PDF text puts a space around some Tajik
-    letters (ҷ ҳ ӯ ӣ), never a line break: spaces are dropped, line breaks kept."""
+def printed(page) -> list[list[str]]:
+    """The printed page's text lines, per A4 sheet. Chromium's PDF text puts a space around
+    some Tajik letters (ҷ ҳ ӯ ӣ), never a line break: spaces are dropped, line breaks kept."""
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
-    text = "\n".join(p.extract_text() for p in pdf.pages)
-    return [re.sub(r"\s+", "", line) for line in text.splitlines()]
+    return [[re.sub(r"\s+", "", line) for line in p.extract_text().splitlines()]
+            for p in pdf.pages]
+
+
+def printed_lines(page) -> list[str]:
+    return [line for sheet in printed(page) for line in sheet]
+
+
+def squeeze(text: str) -> str:
+    """Authored text as printed: its Markdown rendered, without white space."""
+    return re.sub(r"\s+", "", prose(text))
 
 
 def assert_intact(title: str, lines: list[str]) -> None:
@@ -44,19 +54,31 @@ def assert_intact(title: str, lines: list[str]) -> None:
 def test_day_sheet_prints_every_slot_title_intact(page, server, programme, number, day,
                                                   language):
     page.goto(url(server, language, f"curriculum/run-sheets/{programme.id}-day-{number}/"))
-    lines = printed_lines(page)
+    sheets = printed(page)
+    assert len(sheets) == 1  # a presenter follows the day from one page
     for slot in day.slots:
         title = CURRICULUM.module(slot.module).title if slot.module else slot.title
-        assert_intact(title[language], lines)
+        assert_intact(title[language], sheets[0])
 
 
 @pytest.mark.parametrize("language", CONFIG.languages)
 @pytest.mark.parametrize("module", CURRICULUM.modules, ids=lambda m: m.id)
 def test_module_sheet_prints_every_segment_title_intact(page, server, module, language):
+    """A presenter follows the session from the first page: every segment with its clock
+    time, title intact, and the key points. A long module's checklists may move, whole, to
+    the back."""
     page.goto(url(server, language, f"curriculum/run-sheets/{module.id}/"))
-    lines = printed_lines(page)
+    sheets = printed(page)
+    assert len(sheets) <= 2
     for segment in module.segments:
-        assert_intact(segment.title[language], lines)
+        assert_intact(segment.title[language], sheets[0])
+    first = "".join(sheets[0])
+    for point in module.key_points:
+        assert squeeze(point[language])[:40] in first
+    if len(sheets) == 2:
+        checklists = module.checklists
+        for item in [*checklists.before, *checklists.during, *checklists.after]:
+            assert squeeze(item[language])[:25] in "".join(sheets[1]), "checklists split"
 
 
 # Every element with text of its own, as printed: its font size in CSS pixels.
@@ -113,8 +135,8 @@ def test_tick_boxes_print_as_empty_boxes_inside_the_page(page, server, kind, lan
 
 @pytest.mark.parametrize("language", CONFIG.languages)
 def test_handbook_pdf_holds_every_run_sheet_with_tick_boxes(site, language):
-    pdf = PdfReader(site / "curriculum/downloads" / f"handbook-{language}.pdf")
-    pages = [re.sub(r"\s+", "", p.extract_text()) for p in pdf.pages]
+    pages = [re.sub(r"\s+", "", text)
+             for text in pdf_texts(site / "curriculum/downloads" / f"handbook-{language}.pdf")]
     contents = pages[1]
     label = strings(language)["run_sheet"]
     sheets = [*CURRICULUM.modules, *(day for _, _, day in DAY_SHEETS)]

@@ -8,7 +8,6 @@ import re
 import pytest
 from ruamel.yaml import YAML
 
-import tests.test_browser as browsing
 from handbook.build import generate
 from handbook.common.markup import prose
 from handbook.config import load_config
@@ -16,8 +15,6 @@ from handbook.loader import load
 from tests.conftest import MODULE as FIXTURE_MODULE
 from tests.test_browser import DEFAULT, MODULE, OTHER, PAGE_TYPES, url
 from tests.test_site import CONFIG
-
-pytestmark = browsing.pytestmark
 
 TARGET = 44  # px, WCAG 2.5.5
 CHECK_ID = re.compile(r'data-check="([0-9a-f]+)"')

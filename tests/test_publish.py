@@ -18,7 +18,7 @@ from handbook import build
 from handbook.common.markup import prose
 from handbook.config import load_config
 from handbook.loader import load
-from tests.conftest import ROOT
+from tests.conftest import ROOT, pdf_texts
 from tests.test_site import CONFIG, CURRICULUM, DEFAULT
 
 SITE_URL = CONFIG.site_url
@@ -126,7 +126,7 @@ def test_no_output_names_a_path_of_the_build_machine(site):
             texts[str(path.relative_to(site))] = path.read_text("utf-8", errors="replace")
         elif path.suffix == ".pdf":
             reader = PdfReader(path)
-            texts[path.name] = "\n".join([*(p.extract_text() for p in reader.pages),
+            texts[path.name] = "\n".join([*pdf_texts(path),
                                           *pdf_links(reader), str(reader.metadata)])
     with zipfile.ZipFile(site / DOWNLOADS / "handbook-offline.zip") as archive:
         for name in archive.namelist():

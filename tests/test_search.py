@@ -13,13 +13,9 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-import tests.test_browser as browsing
 from handbook.render.search import language_of
 from tests.test_browser import DEFAULT, MODULE, OTHER, tajik_word, url
 from tests.test_site import CONFIG
-
-# The browser fixtures of test_browser, used here by name; skipped without chromium like those.
-pytestmark = browsing.pytestmark
 
 # One language's index, gzipped as a server sends it. About 110 KB for the five modules of
 # 2025; the budget leaves room for about twice the content before a phone reader on a slow

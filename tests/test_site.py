@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, SoupStrainer
 
 from handbook.common.clock import clock
 from handbook.config import load_config
@@ -23,10 +23,6 @@ DEFAULT, *OTHERS = CONFIG.languages
 def page(site: Path, language: str, path: str = "") -> BeautifulSoup:
     prefix = "" if language == DEFAULT else f"{language}/"
     return BeautifulSoup((site / prefix / path / "index.html").read_text("utf-8"), "html.parser")
-
-
-def test_the_overview_module_exists():
-    assert CURRICULUM.module("wikimedia-projects-overview") is not None
 
 
 @pytest.mark.parametrize("language", CONFIG.languages)
@@ -78,9 +74,12 @@ def _third_party(url: str) -> bool:
 
 def test_no_resource_is_loaded_from_another_host(site):
     offenders = []
+    loaded = ["script", "link", "img", "iframe", "source", "video", "audio"]
     for html_file in site.rglob("*.html"):
-        soup = BeautifulSoup(html_file.read_text("utf-8"), "html.parser")
-        for tag in soup.find_all(["script", "link", "img", "iframe", "source", "video", "audio"]):
+        # Only the elements that load something are kept (a whole tree per page is slow).
+        soup = BeautifulSoup(html_file.read_text("utf-8"), "html.parser",
+                             parse_only=SoupStrainer(loaded))
+        for tag in soup.find_all(loaded):
             if tag.name == "link" and "stylesheet" not in tag.get("rel", []) and \
                     "preload" not in tag.get("rel", []) and "icon" not in tag.get("rel", []):
                 continue  # alternate/canonical links are not loaded
@@ -97,8 +96,7 @@ def test_no_resource_is_loaded_from_another_host(site):
 def test_search_index_holds_tajik_words(site):
     index = json.loads((site / "search/search_index.json").read_text("utf-8"))
     text = " ".join(doc["text"] + doc["title"] for doc in index["docs"])
-    module = CURRICULUM.module("wikimedia-projects-overview")
-    assert module.title["tg"] in text
+    assert all(module.title[DEFAULT] in text for module in CURRICULUM.modules)
     assert re.search(r"[ҳқғҷӯӣ]", text)
 
 

@@ -15,7 +15,7 @@ import polib
 from bs4 import BeautifulSoup
 from ruamel.yaml import YAML
 
-from tests.conftest import ROOT
+from tests.conftest import add_site_config
 
 FIXTURE = Path(__file__).parent / "fixtures" / "third-language"
 NEW = "ru"
@@ -30,18 +30,12 @@ def add_language_to_config(project: Path) -> None:
 
 
 def add_language_to_mkdocs(project: Path) -> None:
-    """The real mkdocs.yml with one more language; theme and hooks found in the repository."""
-    yaml = YAML()
-    config = yaml.load((ROOT / "mkdocs.yml").read_text())
-    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
-    i18n["languages"].append({"locale": NEW, "name": "Русский", "build": True})
-    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
-    config["hooks"] = [str(ROOT / hook) for hook in config["hooks"]]
-    with (project / "mkdocs.yml").open("w") as handle:
-        yaml.dump(config, handle)
-    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
-    for page in (ROOT / "docs").glob("index.*.md"):
-        shutil.copy(page, project / "docs")
+    """The real mkdocs.yml with one more language."""
+    def add(config) -> None:
+        i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+        i18n["languages"].append({"locale": NEW, "name": "Русский", "build": True})
+
+    add_site_config(project, add)
     shutil.copy(FIXTURE / f"index.{NEW}.md", project / "docs")
 
 
