@@ -72,8 +72,8 @@ def _read(path: Path) -> dict:
         raise ConfigError(Problem(path, line, column, BROKEN.code,
                                   f"TOML syntax: {what}; fix it here")) from None
     except (OSError, UnicodeDecodeError, RuntimeError) as error:
-        raise ConfigError(Problem(path, 1, 1, BROKEN.code,
-                                  f"cannot read the file ({error}); save it as UTF-8 text")) from None
+        message = f"cannot read the file ({error}); save it as UTF-8 text"
+        raise ConfigError(Problem(path, 1, 1, BROKEN.code, message)) from None
 
 
 def load_config(root: Path | None = None) -> Config:
