@@ -138,8 +138,7 @@ def build(node: Node, active: set[int] | None = None, depth: int = 1,
                              "`<<` count each time they are used); write the values out, or "
                              "split the file", limits.TOO_MANY_VALUES.code)
     if depth > limits.MAX_DEPTH:
-        raise ConstructError(node, f"lists and mappings nest more than {limits.MAX_DEPTH} deep "
-                             "here; flatten the structure", limits.TOO_DEEP.code)
+        raise ConstructError(node, limits.too_deep(), limits.TOO_DEEP.code)
     if node.tag not in _PLAIN_TAGS:
         shown = node.tag.replace(_TAG, "!!")
         raise ConstructError(node, f"the YAML tag `{shown}` is not read (the handbook never "
@@ -280,8 +279,9 @@ def read(path: Path) -> Document | Problem:
         tree = None if node is None else build(node)
     except yaml.MarkedYAMLError as error:
         line, column, message = explain(text, error)
-        deep = "maximum nesting depth" in str(error.problem)
-        return Problem(path, line, column, limits.TOO_DEEP.code if deep else SYNTAX.code, message)
+        if "maximum nesting depth" in str(error.problem):  # libyaml's own limit, 1,000
+            return Problem(path, line, column, limits.TOO_DEEP.code, limits.too_deep())
+        return Problem(path, line, column, SYNTAX.code, message)
     except ConstructError as error:
         mark = error.node.start_mark
         return Problem(path, mark.line + 1, mark.column + 1, error.code, f"{error}")

@@ -45,6 +45,10 @@ EDITOR_FILE = register("CUR103", "An editor's lock, backup, swap or autosave fil
 EDITOR_NAME = re.compile(r"\.#.*|#.*#|.*~|\..*\.sw[a-p]|\._.*")
 
 
+def too_deep() -> str:
+    return f"lists and mappings nest more than {MAX_DEPTH} deep here; flatten the structure"
+
+
 def is_editor_file(name: str) -> bool:
     return EDITOR_NAME.fullmatch(name) is not None
 
