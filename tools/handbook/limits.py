@@ -29,11 +29,11 @@ MAX_VALUES = 200_000
 # A segment, a session or a programme day cannot last longer than a day.
 MAX_MINUTES = 24 * 60
 
-TOO_LARGE = register("CUR007", "A curriculum file is at most 2 MB.")
-LINE_TOO_LONG = register("CUR008", "A line is at most 10,000 characters long.")
-TOO_DEEP = register("CUR009", "Lists and mappings nest at most 40 deep.")
-TOO_MANY_VALUES = register("CUR100", "A file builds at most 200,000 values, aliases and merge "
-                           "keys counted each time they are used.")
+TOO_LARGE = register("CUR007", f"A curriculum file is at most {MAX_FILE_BYTES // 10**6} MB.")
+LINE_TOO_LONG = register("CUR008", f"A line is at most {MAX_LINE_CHARS:,} characters long.")
+TOO_DEEP = register("CUR009", f"Lists and mappings nest at most {MAX_DEPTH} deep.")
+TOO_MANY_VALUES = register("CUR100", f"A file builds at most {MAX_VALUES:,} values, aliases and "
+                           "merge keys counted each time they are used.")
 TAG = register("CUR101", "No YAML tags such as `!!python/object` or `!note`: plain values only.")
 BAD_LINK = register("CUR102", "A curriculum file is not a symbolic link that loops or leads "
                     "outside the repository.")
