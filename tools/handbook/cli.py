@@ -12,7 +12,8 @@ from rich.console import Console
 from . import record
 from .checks import run_checks
 from .cli_help import Command
-from .config import Config, load_config
+from .config import Config, ConfigError, load_config
+from .limits import real
 from .loader import Curriculum, load, sources
 from .models import ID_PATTERN, KINDS
 from .po.cli import po_app
@@ -47,7 +48,10 @@ def main(
 def _config() -> Config:
     try:
         return load_config()
-    except (FileNotFoundError, KeyError) as error:
+    except ConfigError as error:  # bad input: file:line CUR092, exit 1
+        render([error.problem], Format.TEXT, error.problem.file.parent, err)
+        raise typer.Exit(1) from None
+    except FileNotFoundError as error:
         err.print(f"handbook: {error}; run it inside the handbook repository", markup=False)
         raise typer.Exit(2) from None
 
@@ -58,8 +62,8 @@ def _validate(config: Config, paths: list[Path], fmt: Format, strict: bool) -> C
     problems = run_checks(curriculum)
     if paths:
         # Problems in the rule tuning (pyproject.toml, CUR091) concern every file.
-        wanted = {path.resolve() for path in paths} | {(config.root / "pyproject.toml").resolve()}
-        problems = [p for p in problems if p.file.resolve() in wanted]
+        wanted = {real(path) for path in paths} | {real(config.root / "pyproject.toml")}
+        problems = [p for p in problems if real(p.file) in wanted]
     render(problems, fmt, config.root, out if fmt is not Format.TEXT or problems else err)
     if any(strict or p.severity is Severity.ERROR for p in problems):
         raise typer.Exit(1)

@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .problems import Problem, register
+
+BROKEN = register("CUR092", "`pyproject.toml` is valid TOML with a `[tool.handbook]` table that "
+                  "has every required key.")
+
+
+class ConfigError(ValueError):
+    """pyproject.toml cannot be read: reported as file:line CUR092, never as a traceback."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
 
 
 @dataclass(frozen=True)
@@ -48,13 +62,35 @@ def find_root(start: Path) -> Path:
 
 
 def _read(path: Path) -> dict:
-    with path.open("rb") as handle:
-        return tomllib.load(handle)
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        where = re.search(r"\(at line (\d+), column (\d+)\)$", str(error))
+        line, column = (int(where[1]), int(where[2])) if where else (1, 1)
+        what = re.sub(r" \(at .*\)$", "", str(error))
+        raise ConfigError(Problem(path, line, column, BROKEN.code,
+                                  f"TOML syntax: {what}; fix it here")) from None
+    except (OSError, UnicodeDecodeError, RuntimeError) as error:
+        message = f"cannot read the file ({error}); save it as UTF-8 text"
+        raise ConfigError(Problem(path, 1, 1, BROKEN.code, message)) from None
 
 
 def load_config(root: Path | None = None) -> Config:
     root = find_root(root or Path.cwd())
-    table = _read(root / "pyproject.toml")["tool"]["handbook"]
+    path = root / "pyproject.toml"
+    table = _read(path)["tool"]["handbook"]
+    try:
+        return _config(root, table)
+    except (KeyError, TypeError, ValueError) as error:
+        text = path.read_text("utf-8")
+        line = text[: max(text.find("[tool.handbook]"), 0)].count("\n") + 1
+        missing = f"the key {error} is missing" if isinstance(error, KeyError) else str(error)
+        raise ConfigError(Problem(path, line, 1, BROKEN.code,
+                                  f"[tool.handbook]: {missing}; see the README")) from None
+
+
+def _config(root: Path, table: dict) -> Config:
     dashboard = table.get("dashboard", {})
     return Config(
         root=root,
@@ -80,6 +116,6 @@ def _address(url: str | None) -> str | None:
     if not url:
         return None
     if not url.startswith(("https://", "http://")):
-        raise KeyError(f"[tool.handbook] site_url must start with https://, not {url!r}")
+        raise ValueError(f"site_url must start with https://, not {url!r}")
     return url.rstrip("/") + "/"
 

@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from . import limits
 from .problems import Problem, register
 from .yaml_errors import explain
 
@@ -58,9 +59,10 @@ for _tag, _pattern, _first in (
 class ConstructError(ValueError):
     """A well-formed YAML file whose values cannot be built (duplicate key, bad number…)."""
 
-    def __init__(self, node: Node, message: str) -> None:
+    def __init__(self, node: Node, message: str, code: str = SYNTAX.code) -> None:
         super().__init__(message)
         self.node = node
+        self.code = code
 
 
 def _int(text: str) -> int:
@@ -108,23 +110,69 @@ def _scalar(node: ScalarNode) -> Any:
     return value
 
 
-def build(node: Node, active: set[int] | None = None) -> Any:
-    """Plain Python values from a composed node (dict, list, str, int, date…)."""
+# The tags the reader resolves by itself; any other (`!!python/object`, `!note`,
+# `!!binary`) is reported, never acted on and never dropped silently.
+_PLAIN_TAGS = {_TAG + kind for kind in ("str", "int", "float", "bool", "null", "timestamp",
+                                        "merge", "seq", "map")}
+
+
+@dataclass
+class _Budget:
+    """Values built so far (aliases count each time they are used) and the mapping key or
+    list where the outermost alias being expanded is used, for the report."""
+
+    values: int = 0
+    built: set[int] = field(default_factory=set)
+    alias_at: Node | None = None
+
+
+def build(node: Node, active: set[int] | None = None, depth: int = 1,
+          budget: _Budget | None = None) -> Any:
+    """Plain Python values from a composed node (dict, list, str, int, date…), within the
+    input limits (limits.py): the nesting depth and the number of values built."""
+    budget = _Budget() if budget is None else budget
+    budget.values += 1
+    if budget.values > limits.MAX_VALUES:
+        raise ConstructError(budget.alias_at or node, f"the file builds more than "
+                             f"{limits.MAX_VALUES:,} values (aliases `*name` and merge keys "
+                             "`<<` count each time they are used); write the values out, or "
+                             "split the file", limits.TOO_MANY_VALUES.code)
+    if depth > limits.MAX_DEPTH:
+        raise ConstructError(node, limits.too_deep(), limits.TOO_DEEP.code)
+    if node.tag not in _PLAIN_TAGS:
+        shown = node.tag.replace(_TAG, "!!")
+        raise ConstructError(node, f"the YAML tag `{shown}` is not read (the handbook never "
+                             "runs code from its files); remove the tag and write the plain "
+                             "value", limits.TAG.code)
     if isinstance(node, ScalarNode):
         return _scalar(node)
     active = set() if active is None else active
     if id(node) in active:
         raise ConstructError(node, "an alias refers to the mapping or list that contains it")
+    budget.built.add(id(node))
     active.add(id(node))
     try:
         if isinstance(node, SequenceNode):
-            return [build(item, active) for item in node.value]
-        return _mapping(node, active)
+            return [_child(item, node, active, depth, budget) for item in node.value]
+        return _mapping(node, active, depth, budget)
     finally:
         active.discard(id(node))
 
 
-def _mapping(node: MappingNode, active: set[int]) -> dict:
+def _child(node: Node, where: Node, active: set[int], depth: int, budget: _Budget) -> Any:
+    """Build ``node``, found in ``where`` (a key or a list); an alias to a node built
+    before is reported at ``where`` if it expands too far."""
+    outermost = budget.alias_at is None and id(node) in budget.built
+    if outermost:
+        budget.alias_at = where
+    try:
+        return build(node, active, depth + 1, budget)
+    finally:
+        if outermost:
+            budget.alias_at = None
+
+
+def _mapping(node: MappingNode, active: set[int], depth: int, budget: _Budget) -> dict:
     result: dict = {}
     merged: dict = {}
     seen: dict[Any, Node] = {}
@@ -132,12 +180,12 @@ def _mapping(node: MappingNode, active: set[int]) -> dict:
         if key_node.tag == _TAG + "merge":
             sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
             for source in sources:
-                value = build(source, active)
+                value = _child(source, key_node, active, depth, budget)
                 if not isinstance(value, dict):
                     raise ConstructError(value_node, "`<<` must merge a mapping")
                 merged = {**value, **merged}
             continue
-        key = build(key_node, active)
+        key = build(key_node, active, depth + 1, budget)
         try:
             hash(key)
         except TypeError:
@@ -147,7 +195,7 @@ def _mapping(node: MappingNode, active: set[int]) -> dict:
             raise ConstructError(key_node, f"the key `{key}` appears twice here (first on "
                                  f"line {seen[key].start_mark.line + 1}); keep only one")
         seen[key] = key_node
-        result[key] = build(value_node, active)
+        result[key] = _child(value_node, key_node, active, depth, budget)
     return {**merged, **result} if merged else result
 
 
@@ -218,23 +266,25 @@ def compose(text: str) -> Node | None:
 def read(path: Path) -> Document | Problem:
     """Parse ``path``; any failure becomes a Problem, never an exception."""
     try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as error:
-        return Problem(path, 1, 1, NOT_A_MAPPING.code,
-                       f"not UTF-8 text (byte {error.start}); save the file as UTF-8")
+        found = limits.size_problem(path, path.stat().st_size)  # before reading it
+        data = b"" if found else path.read_bytes()
     except OSError as error:
         return Problem(path, 1, 1, NOT_A_MAPPING.code, f"cannot read the file: {error.strerror}")
-    if "\x00" in text:
-        return Problem(path, 1, 1, NOT_A_MAPPING.code, "binary data (NUL byte); expected YAML text")
+    found = found or limits.text_problem(path, data)
+    if found is not None:
+        return found
+    text = data.decode("utf-8")
     try:
         node = compose(text)
         tree = None if node is None else build(node)
     except yaml.MarkedYAMLError as error:
         line, column, message = explain(text, error)
+        if "maximum nesting depth" in str(error.problem):  # libyaml's own limit, 1,000
+            return Problem(path, line, column, limits.TOO_DEEP.code, limits.too_deep())
         return Problem(path, line, column, SYNTAX.code, message)
     except ConstructError as error:
         mark = error.node.start_mark
-        return Problem(path, mark.line + 1, mark.column + 1, SYNTAX.code, f"{error}")
+        return Problem(path, mark.line + 1, mark.column + 1, error.code, f"{error}")
     except (yaml.YAMLError, RecursionError, ValueError) as error:
         return Problem(path, 1, 1, SYNTAX.code, f"YAML syntax: {error}")
     if not isinstance(tree, dict):

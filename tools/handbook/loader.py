@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import partial, record
+from . import limits, partial, record
 from .config import Config
 from .document import Document, Loc, read
 from .models import Exercise, FileModel, Glossary, Guide, Handout, Module, Programme
@@ -67,18 +67,46 @@ class Curriculum:
         return next((h for h in self.handouts if h.id == handout_id), None)
 
 
+def _folders(config: Config) -> list[tuple[Path, type[FileModel]]]:
+    return [(config.curriculum / "modules", Module), (config.curriculum / "programmes", Programme),
+            (config.curriculum / "guides", Guide), (config.curriculum / "handouts", Handout),
+            (config.exercises, Exercise)]
+
+
+def _entries(folder: Path) -> list[Path]:
+    try:
+        return sorted(folder.iterdir()) if folder.is_dir() else []
+    except OSError:  # a folder link that loops
+        return []
+
+
 def sources(config: Config) -> Iterator[tuple[Path, type[FileModel]]]:
-    """Every curriculum file with the model it must match, in a stable order."""
-    for folder, kind in ((config.curriculum / "modules", Module),
-                         (config.curriculum / "programmes", Programme),
-                         (config.curriculum / "guides", Guide),
-                         (config.curriculum / "handouts", Handout),
-                         (config.exercises, Exercise)):
-        for path in sorted(folder.glob("*.yml")):
-            yield path, kind
+    """Every curriculum file with the model it must match, in a stable order; not editors'
+    side files nor links that loop or leave the repository (see ``skipped``)."""
+    for folder, kind in _folders(config):
+        for path in _entries(folder):
+            if (path.suffix == ".yml" and not limits.is_editor_file(path.name)
+                    and limits.link_problem(path, config.root) is None):
+                yield path, kind
     glossary = config.curriculum / "glossary.yml"
-    if glossary.exists():
+    if glossary.exists() and limits.link_problem(glossary, config.root) is None:
         yield glossary, Glossary
+
+
+def skipped(config: Config) -> Iterator[Problem]:
+    """The files ``sources`` leaves out, each with why: editors' lock, backup and swap
+    files (a note), links that loop or lead outside the repository (an error)."""
+    for folder, _ in _folders(config):
+        for path in _entries(folder):
+            if ".yml" in path.name and limits.is_editor_file(path.name):
+                yield Problem(path, 1, 1, limits.EDITOR_FILE.code,
+                              "an editor's lock, backup or swap file, skipped; it goes away "
+                              "when the editor closes the file (or delete it)")
+            elif path.suffix == ".yml" and (found := limits.link_problem(path, config.root)):
+                yield found
+    glossary = config.curriculum / "glossary.yml"
+    if found := limits.link_problem(glossary, config.root):
+        yield found
 
 
 def load_file(path: Path, kind: type[FileModel]) -> tuple[FileModel | None, list[Problem]]:
@@ -127,6 +155,7 @@ def load(config: Config) -> Curriculum:
 
 def _load(config: Config) -> Curriculum:
     curriculum = Curriculum(config)
+    curriculum.problems.extend(skipped(config))
     for path, kind in sources(config):
         model, problems = load_file(path, kind)
         curriculum.problems.extend(problems)

@@ -10,6 +10,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.markup import escape
 
+from .limits import real
 from .problems import Problem, Severity
 
 
@@ -20,10 +21,11 @@ class Format(StrEnum):
 
 
 def _relative(path: Path, root: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(root))
-    except ValueError:
-        return str(path)
+    # The link's own place first: a link leading outside the repository is reported there.
+    for candidate in (path.absolute(), real(path)):
+        if candidate.is_relative_to(root):
+            return str(candidate.relative_to(root))
+    return str(path)
 
 
 def render(problems: Sequence[Problem], fmt: Format, root: Path, console: Console) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .config import Config
 from .document import Document
+from .limits import real
 from .problems import RULES, Problem, Severity, register
 from .suggest import did_you_mean
 
@@ -90,7 +91,7 @@ def _config_problems(config: Config) -> list[Problem]:
 
 def _relative(path: Path, root: Path) -> str:
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return real(path).relative_to(real(root)).as_posix()
     except ValueError:
         return path.as_posix()
 

@@ -15,7 +15,9 @@ from ..problems import Problem
 from ..walk import texts
 from . import check
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+# Tried only where a name starts (the look-behind) and never backtracking (possessive): linear
+# in the text; `[\w.+-]+@…` alone was quadratic on a long word with an `@`.
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++\.[\w.-]+")
 # Local numbers are read as Tajik ones; international ones carry their country code.
 PHONE_REGION = "TJ"
 # Only text with a run of 7+ digits and separators can hold a phone number; the matcher

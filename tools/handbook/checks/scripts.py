@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -24,13 +25,41 @@ MIN_WORDS = 4
 WORD = re.compile(r"[^\W\d_]+")
 # Not judged: quotations and glosses in brackets (names of pages, labels, the other
 # language's word), and tokens such as Special:Homepage, tg.wikipedia.org, ?variant=tg-latn.
-QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”|\([^)]*\)")
-NAME_LIKE = re.compile(r"\S*[:./?=_]\S*")
+# Both are found in time linear in the text (a long word or many openers without their
+# closing mark made the patterns `«[^»]*»` and `\S*[:./?=_]\S*` quadratic).
+QUOTES = {"«": "»", '"': '"', "“": "”", "(": ")"}
+QUOTE_MARK = re.compile('[«»"“”()]')
+TOKEN = re.compile(r"\S+")
+NAME_MARK = re.compile(r"[:./?=_]")
+
+
+def unquoted(text: str) -> str:
+    """``text`` with each quotation or bracket (opening mark to the next closing one)
+    replaced by a space, leftmost first, as `re.sub` would."""
+    marks = [(m.start(), m[0]) for m in QUOTE_MARK.finditer(text)]
+    closing: dict[str, list[int]] = {close: [] for close in QUOTES.values()}
+    for at, mark in marks:
+        if mark in closing:
+            closing[mark].append(at)
+    parts, done = [], 0
+    for at, mark in marks:
+        if at < done or mark not in QUOTES:
+            continue
+        closes = closing[QUOTES[mark]]
+        index = bisect.bisect_right(closes, at)
+        if index < len(closes):
+            parts += [text[done:at], " "]
+            done = closes[index] + 1
+    return "".join([*parts, text[done:]])
+
+
+def _plain(token: re.Match[str]) -> str:
+    return " " if NAME_MARK.search(token[0]) else token[0]
 
 
 def judged_letters(value: str) -> list[str]:
     """The letters of a text that should be in its language's script."""
-    words = NAME_LIKE.sub(" ", QUOTED.sub(" ", prose(value)))
+    words = TOKEN.sub(_plain, unquoted(prose(value)))
     return [ch for ch in words if ch.isalpha()]
 
 

@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 
 from ..cli_help import Command
-from ..config import Config, load_config
+from ..config import Config, ConfigError, load_config
 from ..loader import Curriculum, load
 from ..report import Format, render
 from . import importer
@@ -24,7 +24,10 @@ err = Console(stderr=True, soft_wrap=True, highlight=False)
 def _load() -> Curriculum:
     try:
         config = load_config()
-    except (FileNotFoundError, KeyError) as error:
+    except ConfigError as error:  # bad input: file:line CUR092, exit 1
+        render([error.problem], Format.TEXT, error.problem.file.parent, err)
+        raise typer.Exit(1) from None
+    except FileNotFoundError as error:
         err.print(f"handbook: {error}; run it inside the handbook repository", markup=False)
         raise typer.Exit(2) from None
     _check_config(config)
