@@ -97,13 +97,13 @@ def test_alias_bombs_stop_at_the_value_limit(width, levels, style):
 
 
 def assert_stopped_within(bomb: list[str]) -> None:
-    """CUR100 at one of the bomb's lines, added under a key at the end of the module."""
+    """CUR093 at one of the bomb's lines, added under a key at the end of the module."""
     first = lines_of(GOOD_TEXT) + 2
     with copy() as root:
         with_module(root, GOOD_TEXT + "extra:\n" + "\n".join(bomb) + "\n")
         code, rows = validate(root)
     assert code == 1
-    assert first <= only(rows, "CUR100")["line"] <= first + len(bomb)
+    assert first <= only(rows, "CUR093")["line"] <= first + len(bomb)
 
 
 @BOMBS
@@ -192,7 +192,7 @@ def test_yaml_tags_are_reported_never_dropped(tag, line):
     with copy() as root:
         with_module(root, text)
         code, rows = validate(root)
-    row = only(rows, "CUR101")
+    row = only(rows, "CUR094")
     shown = tag.replace("tag:yaml.org,2002:", "!!")
     assert code == 1 and row["line"] == 2 and (shown in row["message"] or "!<" in tag)
 
@@ -213,8 +213,8 @@ def test_editor_files_are_skipped_with_a_note(names):
             (root / MODULE.parent / name).write_text(GOOD_TEXT, "utf-8")
         code, rows = validate(root)
     assert code == 0  # notes are warnings; no module is read twice
-    noted = {Path(row["file"]).name for row in rows if row["code"] == "CUR103"}
-    assert noted == files and all(r["code"] == "CUR103" for r in rows)
+    noted = {Path(row["file"]).name for row in rows if row["code"] == "CUR096"}
+    assert noted == files and all(r["code"] == "CUR096" for r in rows)
 
 
 def test_links_that_loop_or_leave_the_repository(tmp_path):
@@ -228,7 +228,7 @@ def test_links_that_loop_or_leave_the_repository(tmp_path):
         os.symlink(outside, folder / "out.yml")
         code, rows = validate(root)
     assert code == 1
-    assert sorted(Path(r["file"]).name for r in rows if r["code"] == "CUR102") == [
+    assert sorted(Path(r["file"]).name for r in rows if r["code"] == "CUR095") == [
         "a.yml", "b.yml", "out.yml", "self.yml"]
     assert all(not r["file"].startswith("/") for r in rows)
 

@@ -32,12 +32,12 @@ MAX_MINUTES = 24 * 60
 TOO_LARGE = register("CUR007", f"A curriculum file is at most {MAX_FILE_BYTES // 10**6} MB.")
 LINE_TOO_LONG = register("CUR008", f"A line is at most {MAX_LINE_CHARS:,} characters long.")
 TOO_DEEP = register("CUR009", f"Lists and mappings nest at most {MAX_DEPTH} deep.")
-TOO_MANY_VALUES = register("CUR100", f"A file builds at most {MAX_VALUES:,} values, aliases and "
+TOO_MANY_VALUES = register("CUR093", f"A file builds at most {MAX_VALUES:,} values, aliases and "
                            "merge keys counted each time they are used.")
-TAG = register("CUR101", "No YAML tags such as `!!python/object` or `!note`: plain values only.")
-BAD_LINK = register("CUR102", "A curriculum file is not a symbolic link that loops or leads "
+TAG = register("CUR094", "No YAML tags such as `!!python/object` or `!note`: plain values only.")
+BAD_LINK = register("CUR095", "A curriculum file is not a symbolic link that loops or leads "
                     "outside the repository.")
-EDITOR_FILE = register("CUR103", "An editor's lock, backup, swap or autosave file is skipped.",
+EDITOR_FILE = register("CUR096", "An editor's lock, backup, swap or autosave file is skipped.",
                        Severity.WARNING)
 
 # Editors' and operating systems' side files next to a curriculum file: Emacs' lock
