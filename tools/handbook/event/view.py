@@ -11,7 +11,7 @@ from babel import Locale, UnknownLocaleError
 from ..delivery import known, planned, programme_of
 from ..loader import Curriculum
 from ..models import Event, ParticipantCount, Session
-from ..render.dates import long_date
+from ..common.dates import long_date
 from ..strings import strings
 
 
