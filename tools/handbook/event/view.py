@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from babel import Locale, UnknownLocaleError
 
+from ..common.dates import long_date
 from ..delivery import known, planned, programme_of
 from ..loader import Curriculum
 from ..models import Event, ParticipantCount, Session
-from ..common.dates import long_date
 from ..strings import strings
 
 
