@@ -39,9 +39,9 @@ def table_numbers(markdown: str) -> list[tuple[str, str]]:
 def test_the_chart_has_a_title_and_a_description_with_the_tables_numbers(generated,
                                                                          language):
     page = (generated / "events" / f"one-day-2025.{language}.md").read_text("utf-8")
-    image = re.search(r"!\[([^\]]+)\]\(\.\./charts/([^)]+\.svg)\)", page)
+    image = re.search(r"!\[([^\]]+)\]\(\.\./event-files/([^)]+\.svg)\)", page)
     assert image, "no chart on the page"
-    svg = ET.parse(generated / "charts" / image[2]).getroot()
+    svg = ET.parse(generated / "event-files" / image[2]).getroot()
     title, desc = svg.find(f"{SVG}title"), svg.find(f"{SVG}desc")
     assert svg.get("role") == "img" and title is not None and desc is not None
     assert title.text and title.text in page  # the figure's caption
@@ -52,25 +52,26 @@ def test_the_chart_has_a_title_and_a_description_with_the_tables_numbers(generat
     # The bars are labelled with the same numbers, as text.
     labels = {t.text for t in svg.iter(f"{SVG}text") if t.text}
     assert {"15", "20", "30", "32"} <= labels
-    assert "<script" not in (generated / "charts" / image[2]).read_text("utf-8")
+    assert "<script" not in (generated / "event-files" / image[2]).read_text("utf-8")
 
 
 def test_an_event_without_times_has_no_chart_and_says_so(project, generated):
     page = (generated / "events" / "one-day-2025.en.md").read_text("utf-8")
-    assert "../charts/" in page
+    assert ".svg)" in page
     text = (project / "events/one-day-2025.yml").read_text("utf-8")
     text = text.replace("    actual: 20\n", "").replace("    actual: 32\n", "")
     (project / "events/one-day-2025.yml").write_text(text.replace(
         "programme: one-day", "programme:"), "utf-8")
     generate(load(load_config(project)))
     page = (generated / "events" / "one-day-2025.en.md").read_text("utf-8")
-    assert "../charts/" not in page and "no chart" in page
-    assert not list((generated / "charts").glob("*.svg"))
+    assert ".svg)" not in page and "no chart" in page
+    assert not list((generated / "event-files").glob("*.svg"))
+    assert list((generated / "event-files").glob("*.ics"))  # the calendar stays
 
 
 def test_the_calendar_reminds_to_import_again_after_1_3_and_6_months(generated):
     calendar = Calendar.from_ical(
-        (generated / "downloads" / "event-one-day-2025-en.ics").read_bytes())
+        (generated / "event-files" / "one-day-2025-en.ics").read_bytes())
     starts = sorted(e.decoded("dtstart") for e in calendar.walk("VEVENT"))
     assert starts == [datetime.date(2025, 4, 4), datetime.date(2025, 5, 4),
                       datetime.date(2025, 7, 4), datetime.date(2025, 10, 4)]

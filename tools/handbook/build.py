@@ -52,10 +52,10 @@ def event_files(curriculum: Curriculum, language: str) -> dict[Path, bytes]:
         title = t["chart_title"].format(event=event.title[language].strip())
         svg = chart_svg(event_view.rows(curriculum, event, language), title, t)
         if svg is not None:
-            files[Path("charts", f"event-{event.id}-{language}.svg")] = svg
+            files[Path("event-files", f"{event.id}-{language}.svg")] = svg
         url = page_url(curriculum.config, language,
                        generated_source(curriculum.config, f"events/{event.id}.md"))
-        files[Path("downloads", f"event-{event.id}-{language}.ics")] = event_calendar(
+        files[Path("event-files", f"{event.id}-{language}.ics")] = event_calendar(
             event, language, t, url, curriculum.config.site_url)
     return files
 
