@@ -125,7 +125,10 @@ TESTED_ELSEWHERE = {"CUR052", "CUR053", "CUR070", "CUR071", "CUR072", "CUR073", 
                     "CUR080", "CUR081",
                     # tests/test_limits.py
                     "CUR007", "CUR008", "CUR009", "CUR029", "CUR092", "CUR093", "CUR094",
-                    "CUR095", "CUR096"}
+                    "CUR095", "CUR096",
+                    # events: tests/test_event_rules.py
+                    "CUR100", "CUR101", "CUR102", "CUR103", "CUR104", "CUR105", "CUR106",
+                    "CUR107", "CUR108"}
 
 
 def test_every_rule_has_a_firing_case():

@@ -13,6 +13,7 @@ from . import record
 from .checks import run_checks
 from .cli_help import Command
 from .config import Config, ConfigError, load_config
+from .event.cli import event_app
 from .limits import real
 from .loader import Curriculum, load, sources
 from .models import ID_PATTERN, KINDS
@@ -25,6 +26,7 @@ from .scaffold import SCAFFOLDS, skeleton
 app = typer.Typer(help=__doc__, no_args_is_help=True, pretty_exceptions_enable=False,
                   add_completion=False, rich_markup_mode=None)
 app.add_typer(po_app, name="po")
+app.add_typer(event_app, name="event")
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
@@ -259,7 +261,7 @@ def new(
     item_id: Annotated[str, typer.Argument(metavar="ID", help="The new file's id, e.g. "
                                             "wikidata-basics.")],
 ) -> None:
-    """Create a skeleton module or exercise file; never overwrites an existing file."""
+    """Create a skeleton module, exercise or event file; never overwrites an existing file."""
     config = _config()
     if kind not in SCAFFOLDS:
         err.print(f"handbook: unknown kind {kind!r}; choose one of {', '.join(SCAFFOLDS)}",

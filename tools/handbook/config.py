@@ -44,6 +44,8 @@ class Config:
     # The published address (ends in /): the one setting behind every absolute link to the
     # handbook (MkDocs' site_url, links in the PDFs and calendars). None: not published.
     site_url: str | None = None
+    # One YAML file per event held with the curriculum (`handbook event`).
+    events: Path = Path("events")
 
     @property
     def default_language(self) -> str:
@@ -109,6 +111,7 @@ def _config(root: Path, table: dict) -> Config:
         translations=root / table.get("translations", "translations"),
         source_language=table.get("source_language", "en"),
         site_url=_address(table.get("site_url")),
+        events=root / table.get("events", "events"),
     )
 
 

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from . import limits, partial, record
 from .config import Config
 from .document import Document, Loc, read
-from .models import Exercise, FileModel, Glossary, Guide, Handout, Module, Programme
+from .models import Event, Exercise, FileModel, Glossary, Guide, Handout, Module, Programme
 from .problems import Problem, register
 from .schema_errors import plain
 
@@ -36,6 +36,7 @@ class Curriculum:
     guides: list[Guide] = field(default_factory=list)
     glossary: Glossary | None = None
     handouts: list[Handout] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     # Ids (file names) of files that failed to load: references to them are not reported
     # again, since the file's own problems already are.
@@ -49,7 +50,7 @@ class Curriculum:
         """Every loaded file's model."""
         glossary = [self.glossary] if self.glossary else []
         return [*self.modules, *self.exercises, *self.programmes, *self.guides, *glossary,
-                *self.handouts]
+                *self.handouts, *self.events]
 
     def hides(self, problem: Problem) -> bool:
         """Whether a check's problem lies in a part of a file replaced after a structural
@@ -66,11 +67,17 @@ class Curriculum:
     def handout(self, handout_id: str) -> Handout | None:
         return next((h for h in self.handouts if h.id == handout_id), None)
 
+    def event(self, event_id: str) -> Event | None:
+        return next((e for e in self.events if e.id == event_id), None)
+
+    def programme(self, programme_id: str) -> Programme | None:
+        return next((p for p in self.programmes if p.id == programme_id), None)
+
 
 def _folders(config: Config) -> list[tuple[Path, type[FileModel]]]:
     return [(config.curriculum / "modules", Module), (config.curriculum / "programmes", Programme),
             (config.curriculum / "guides", Guide), (config.curriculum / "handouts", Handout),
-            (config.exercises, Exercise)]
+            (config.exercises, Exercise), (config.events, Event)]
 
 
 def _entries(folder: Path) -> list[Path]:
@@ -176,6 +183,8 @@ def _load(config: Config) -> Curriculum:
                 curriculum.glossary = model
             case Handout():
                 curriculum.handouts.append(model)
+            case Event():
+                curriculum.events.append(model)
     curriculum.record = _read_record(config, curriculum.problems)
     curriculum.modules.sort(key=lambda m: (m.order, m.id))
     curriculum.guides.sort(key=lambda g: (g.order, g.id))
