@@ -28,12 +28,13 @@ def add_language_to_config(project: Path) -> None:
                                       f'languages = ["tg", "en", "{NEW}"]'))
 
 
-def add_language_to_mkdocs(project: Path) -> None:
-    """The real mkdocs.yml with one more language; theme and hooks found in the repository."""
+def use_real_site(project: Path, languages: tuple[dict, ...] = ()) -> None:
+    """The real mkdocs.yml (with more ``languages``), theme, hooks, assets and home pages
+    around a fixture curriculum; theme and hooks found in the repository."""
     yaml = YAML()
     config = yaml.load((ROOT / "mkdocs.yml").read_text())
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
-    i18n["languages"].append({"locale": NEW, "name": "Русский", "build": True})
+    i18n["languages"].extend(languages)
     config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
     config["hooks"] = [str(ROOT / hook) for hook in config["hooks"]]
     with (project / "mkdocs.yml").open("w") as handle:
@@ -41,6 +42,10 @@ def add_language_to_mkdocs(project: Path) -> None:
     shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
     for page in (ROOT / "docs").glob("index.*.md"):
         shutil.copy(page, project / "docs")
+
+
+def add_language_to_mkdocs(project: Path) -> None:
+    use_real_site(project, ({"locale": NEW, "name": "Русский", "build": True},))
     shutil.copy(FIXTURE / f"index.{NEW}.md", project / "docs")
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import html
+import json
+import re
+
 
 def clock(minutes: int) -> str:
     """Minutes since the start as a wall-clock style offset: 75 → "01:15"."""
@@ -25,3 +29,24 @@ def indent(text: str, width: int = 4) -> str:
     return "\n".join(pad + line if line.strip() else "" for line in text.strip().splitlines())
 
 
+# Characters that could end a link's <address> in the Markdown source, or break its line.
+_ADDRESS_BREAKERS = re.compile(r"[\x00-\x20<>\\\x7f]")
+_TEXT_SPECIALS = re.compile(r"([\\`*_\[\]{}])")
+
+
+def link_target(url: str) -> str:
+    """An address as one Markdown link destination, in angle brackets (parentheses stay as
+    they are); what could close the brackets is percent-encoded, so that
+    ``https://a) [x](javascript:…`` stays one link to a broken address."""
+    return "<" + _ADDRESS_BREAKERS.sub(lambda match: f"%{ord(match[0]):02X}", url.strip()) + ">"
+
+
+def plain(text: str) -> str:
+    """Plain text (a resource's or source's title) as Markdown that shows exactly that text:
+    HTML and Markdown punctuation escaped, on one line."""
+    return _TEXT_SPECIALS.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
+
+
+def yaml_text(text: str) -> str:
+    """A front-matter value: a double-quoted YAML (JSON) string, on one line."""
+    return json.dumps(" ".join(text.split()), ensure_ascii=False)

@@ -21,7 +21,7 @@ from ..terms import occurs
 from .calendar import programme_calendar, slot_text
 from .dates import long_date, zone_name
 from .kit import kit_files, kit_strings
-from .markdown import cell, clock, indent, to_minutes
+from .markdown import cell, clock, indent, link_target, plain, to_minutes, yaml_text
 from .review_sheets import cell_html, page_of, rows, sheet_name, sheet_path, target_language
 from .review_sheets import title_of as sheet_title
 
@@ -41,7 +41,8 @@ def _environment() -> Environment:
         comment_start_string="{##",
         comment_end_string="##}",
     )
-    env.filters.update(cell=cell, clock=clock, indent_block=indent)
+    env.filters.update(cell=cell, clock=clock, indent_block=indent, link_target=link_target,
+                       plain=plain, yaml_text=yaml_text)
     return env
 
 
