@@ -15,11 +15,11 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..common.clock import to_minutes
 from ..loader import Curriculum
 from ..models import Day, Module, Programme
 from ..strings import strings
 from .html import to_html
-from .markdown import to_minutes
 
 SLIDES = "slides"
 PRESENT = "present"

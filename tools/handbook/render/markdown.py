@@ -7,17 +7,6 @@ import json
 import re
 
 
-def clock(minutes: int) -> str:
-    """Minutes since the start as a wall-clock style offset: 75 → "01:15"."""
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
-
-
-def to_minutes(hhmm: str) -> int:
-    """ "09:30" → 570, minutes since midnight."""
-    hours, minutes = hhmm.split(":")
-    return int(hours) * 60 + int(minutes)
-
-
 def cell(text: str) -> str:
     """Text fit for one Markdown table cell: one line, pipes escaped."""
     return " ".join(text.split()).replace("|", "\\|")
