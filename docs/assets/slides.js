@@ -24,7 +24,7 @@
   function overflows(section) { return section.scrollHeight > HEIGHT; }
   function shrink(section, body) {
     var size = parseFloat(getComputedStyle(body).fontSize);
-    while (overflows(section) && size > SMALLEST) {
+    while (overflows(section) && size - 1 >= SMALLEST) {
       size -= 1;
       body.style.fontSize = size + "px";
     }
