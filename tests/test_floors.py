@@ -22,7 +22,8 @@ FLOORS: list[list[list[str]]] = [
     [["handbook.checks", "handbook.tuning", "handbook.ruledocs"]],
     [["handbook.render"], ["handbook.export"], ["handbook.po"]],
     [["handbook.build"]],
-    [["handbook.cli", "handbook.mkdocs_hooks", "handbook.preview", "handbook.po.cli"]],
+    [["handbook.cli", "handbook.cli_help", "handbook.mkdocs_hooks", "handbook.preview",
+      "handbook.po.cli"]],
 ]
 PLACES = {name: (level, room) for level, floor in enumerate(FLOORS)
           for room, names in enumerate(floor) for name in names}
