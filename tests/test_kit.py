@@ -100,6 +100,30 @@ def test_slides_move_with_arrow_keys_and_clicks(page, server, language):
     assert page.evaluate("Reveal.getTotalSlides()") == total
 
 
+# Each slide's height as laid out (reveal hides the slides not shown), its body's font size.
+SLIDE_SIZES = """() => [...document.querySelectorAll('.reveal .slides > section')].map(s => {
+    const shown = s.style.display;
+    s.style.display = 'block';
+    const body = s.querySelector('.task, .questions, .points, :scope > ul') || s;
+    const size = [s.scrollHeight, parseFloat(getComputedStyle(body).fontSize)];
+    s.style.display = shown;
+    return size;
+})"""
+
+
+@pytest.mark.parametrize("language", CONFIG.languages)
+@pytest.mark.parametrize("module", [m.id for m in CURRICULUM.modules])
+def test_every_slide_fits_the_projector_without_scrolling(page, server, language, module):
+    page.goto(slides(server, language, module))
+    page.wait_for_function("window.Reveal && Reveal.isReady()")
+    sizes = page.evaluate(SLIDE_SIZES)
+    assert len(sizes) == page.evaluate("Reveal.getTotalSlides()")
+    too_tall = [n for n, (height, _) in enumerate(sizes) if height > 720]
+    assert too_tall == [], f"slides {too_tall} of {module} scroll at 1280×720"
+    assert page.locator("section.overflowing").count() == 0
+    assert min(size for _, size in sizes) >= 16  # still readable from the back of the room
+
+
 @pytest.mark.parametrize("language", CONFIG.languages)
 def test_slides_carry_cue_and_script_as_speaker_notes(page, server, language):
     page.goto(slides(server, language))
@@ -258,6 +282,19 @@ def test_handout_prints_on_one_a4_page(page, server, handout, language):
     assert (round(width), round(height)) == (595, 842)  # A4 in points
     title = CURRICULUM.handout(handout).title[language]
     assert re.sub(r"\s+", "", title) in re.sub(r"\s+", "", printed.pages[0].extract_text())
+
+
+@pytest.mark.parametrize("language", CONFIG.languages)
+@pytest.mark.parametrize("handout", HANDOUTS)
+def test_handout_fits_a_phone(browser, server, handout, language):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    tab = context.new_page()
+    tab.goto(url(server, language, f"curriculum/handouts/{handout}/index.html"))
+    width = tab.evaluate("document.documentElement.scrollWidth")
+    widest = tab.evaluate("""() => Math.max(...[...document.querySelectorAll('main *')]
+        .map(e => e.getBoundingClientRect().right))""")
+    context.close()
+    assert width <= 360 and widest <= 360, (width, widest)
 
 
 @pytest.mark.parametrize("language", CONFIG.languages)

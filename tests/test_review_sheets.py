@@ -4,11 +4,13 @@ usable on A4 paper and on a 360 px phone (in real Chromium)."""
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from pypdf import PdfReader
 
 from handbook.common.markup import prose
+from handbook.render.review_sheets import sheet_name
 from handbook.strings import strings
 from handbook.walk import texts
 from tests.test_browser import pytestmark as needs_chromium
@@ -19,6 +21,14 @@ from tests.test_site import page as html_page
 # The longest sheet, the hardest to fit on a phone and on A4; it must link exercises' sheets.
 MODULE = max((m for m in CURRICULUM.modules if m.exercises), key=lambda m: len(list(texts(m))))
 SHEET = f"curriculum/review/module-{MODULE.id}/"
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*\|", re.M)  # a Markdown table's header rule
+# Files with a Markdown table in one of their texts, and how many tables per language.
+WITH_TABLES = {sheet_name(model)[:-3]: {
+    lang: sum(len(TABLE_RULE.findall(text.get(lang, ""))) for _, text in texts(model))
+    for lang in CONFIG.languages}
+    for model in CURRICULUM.files()
+    if any(TABLE_RULE.search(t) for _, text in texts(model) for t in text.values())}
+TABLE_SHEET = f"curriculum/review/{next(iter(WITH_TABLES))}/"
 SOURCE = CONFIG.source_language
 A4_WIDTH = 794  # CSS pixels: 210 mm at 96 px per inch
 
@@ -45,11 +55,11 @@ def test_the_sheet_has_every_text_side_by_side_and_an_empty_notes_column(site, l
     headers = [th.get_text() for th in table.select("thead th")]
     assert [h.split(" (")[0] for h in headers] == [
         t["source_text"], t["translation"], t["row_status"], t["reviewer_notes"]]
-    rows = table.select("tbody tr")
+    rows = table.select(":scope > tbody > tr")
     expected = list(texts(MODULE))
     assert len(rows) == len(expected)
     for row, (loc, text) in zip(rows, expected, strict=True):
-        source, translation, status, notes = row.select("td")
+        source, translation, status, notes = row.find_all("td", recursive=False)
         assert source.select_one("code").get_text() == ".".join(map(str, loc))
         assert " ".join(prose(text[SOURCE]).split())[:40] in " ".join(source.get_text().split())
         other = " ".join(prose(text[target(language)]).split())[:40]
@@ -59,12 +69,26 @@ def test_the_sheet_has_every_text_side_by_side_and_an_empty_notes_column(site, l
         assert notes.get_text() == ""
 
 
-@needs_chromium
 @pytest.mark.parametrize("language", CONFIG.languages)
-def test_the_sheet_fits_a_phone(browser, server, language):
+def test_markdown_tables_in_texts_are_tables_on_the_sheet(site, language):
+    assert WITH_TABLES, "no text has a table any more: pick another test"
+    for name, counts in WITH_TABLES.items():
+        path = f"curriculum/review/{name}"
+        sheet = html_page(site, language, path).select_one("table.review-sheet")
+        cells = sheet.find("tbody", recursive=False).find_all("tr", recursive=False)
+        shown = [td for tr in cells for td in tr.find_all("td", recursive=False)[:2]]
+        assert not any(TABLE_RULE.search(td.get_text("\n")) for td in shown), path
+        expected = counts[SOURCE] + counts[target(language)]
+        assert len(sheet.select("td table")) == expected, path
+
+
+@needs_chromium
+@pytest.mark.parametrize("sheet", [SHEET, TABLE_SHEET])
+@pytest.mark.parametrize("language", CONFIG.languages)
+def test_the_sheet_fits_a_phone(browser, server, language, sheet):
     context = browser.new_context(viewport={"width": 360, "height": 740})
     tab = context.new_page()
-    tab.goto(url(server, language, SHEET), wait_until="networkidle")
+    tab.goto(url(server, language, sheet), wait_until="networkidle")
     widest = tab.evaluate("""() => Math.max(...[...document.querySelectorAll(
         '.md-content *')].map(e => e.getBoundingClientRect().right))""")
     scroll = tab.evaluate("document.documentElement.scrollWidth")

@@ -16,20 +16,32 @@
     pdfMaxPagesPerSlide: 1,  // a long slide is cut, not spilled over a second page
     plugins: [RevealNotes]
   });
-  // A long exercise text shrinks until it fits the slide (not below a readable size); what
-  // still does not fit scrolls, and the full text is on the printed handout anyway.
+  // Every slide fits the projector's 1280×720 without scrolling: a long text shrinks (not
+  // below a readable size); if that is not enough it flows into two, then three columns
+  // (the projector is wide) and shrinks again. The full text of an exercise is on the
+  // printed handout anyway.
   var HEIGHT = 720, SMALLEST = 16;
-  function fit(section) {
-    var body = section.querySelector(".task, .questions, .points");
-    if (!body) return;
-    var shown = section.style.display;
-    section.style.display = "block";
+  function overflows(section) { return section.scrollHeight > HEIGHT; }
+  function shrink(section, body) {
     var size = parseFloat(getComputedStyle(body).fontSize);
-    while (section.scrollHeight > HEIGHT && size > SMALLEST) {
+    while (overflows(section) && size - 1 >= SMALLEST) {
       size -= 1;
       body.style.fontSize = size + "px";
     }
-    section.classList.toggle("overflowing", section.scrollHeight > HEIGHT);
+  }
+  function fit(section) {
+    var body = section.querySelector(".task, .questions, .points, :scope > ul");
+    if (!body) return;
+    var shown = section.style.display;
+    section.style.display = "block";
+    shrink(section, body);
+    for (var columns = 2; columns <= 3 && overflows(section); columns++) {
+      body.style.fontSize = "";
+      section.classList.add("in-columns");
+      body.style.columnCount = columns;
+      shrink(section, body);
+    }
+    section.classList.toggle("overflowing", overflows(section));
     section.style.display = shown;
   }
   Reveal.on("ready", function () {

@@ -13,6 +13,7 @@ from html import escape
 from pathlib import Path
 
 from markdown.extensions.toc import TocExtension
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
@@ -23,6 +24,7 @@ from handbook.checks import run_checks
 from handbook.config import load_config
 from handbook.loader import Curriculum, load
 from handbook.problems import Severity
+from handbook.render.sanitize import sanitize
 from handbook.render.search import split_index
 from handbook.render.site import pages, strings
 
@@ -91,7 +93,14 @@ def on_env(env, config: MkDocsConfig, files):
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
-    """While previewing a curriculum with errors, every page rendered says so first."""
+    """While previewing a curriculum with errors, every page rendered says so first.
+
+    A page's front-matter title is text: the theme puts it into the navigation, header and
+    <title> as HTML, unescaped, so it is escaped here (as Markup, so that the theme's own
+    `| e` does not escape it twice)."""
+    title = page.meta.get("title")
+    if isinstance(title, str):
+        page.meta["title"] = Markup.escape(title)
     return _banner + markdown
 
 
@@ -118,11 +127,21 @@ def _source_language(root: Path) -> str:
     return load_config(root).source_language
 
 
+@event_priority(-100)  # last, after every plugin that changes the content
 def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
-    """Heading permalinks titled in the page's language."""
+    """Every page's body passes the one sanitizer (render/sanitize.py), with its table of
+    contents; heading permalinks are titled in the page's language. The theme's own scripts
+    are outside the body and stay."""
     language = getattr(page.file, "locale", None) or _language(config)
     title = strings(language, _source_language(_root(config)))["permalink"]
-    return PERMALINK.sub(lambda match: f'{match[1]}{escape(title)}"', html)
+    _sanitize_toc(page.toc)
+    return sanitize(PERMALINK.sub(lambda match: f'{match[1]}{escape(title)}"', html))
+
+
+def _sanitize_toc(items) -> None:
+    for item in items:
+        item.title = sanitize(item.title)
+        _sanitize_toc(item.children)
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:

@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from ..common.clock import to_minutes
 from ..loader import Curriculum
@@ -35,7 +36,8 @@ def _environment() -> Environment:
     env = Environment(loader=PackageLoader("handbook", "render/templates"),
                       undefined=StrictUndefined, autoescape=True, trim_blocks=True,
                       lstrip_blocks=True)
-    env.filters["markdown"] = lambda text: to_html(text or "", tables=True)
+    # Everything else is autoescaped; authored Markdown passes the sanitizer (in to_html).
+    env.filters["markdown"] = lambda text: Markup(to_html(text or "", tables=True))
     return env
 
 

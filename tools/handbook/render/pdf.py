@@ -11,6 +11,7 @@ import hashlib
 import posixpath
 import re
 from functools import cache
+from html import escape
 from importlib import resources
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from mkdocs.utils.meta import get_data
 from ..address import file_url, generated_source, page_url
 from ..config import Config
 from ..loader import Curriculum
+from .sanitize import sanitize
 from .site import Page, _environment, pages, strings
 
 # Pages that make up the book, in reading order (folders as in render/site.py). The run
@@ -77,8 +79,9 @@ def book_html(curriculum: Curriculum, language: str) -> str:
         folder = posixpath.dirname(page.path.as_posix())
         html = RELATIVE.sub(_linker(config, language, folder, inside), html)
         sheet = page.path.parts[0] == "run-sheets"
-        sections.append({"id": _anchor(page.path.as_posix()), "title": meta.get("title", ""),
-                         "html": html, "class": "page run-sheet" if sheet else "page"})
+        sections.append({"id": _anchor(page.path.as_posix()),
+                         "title": escape(meta.get("title", "")), "html": sanitize(html),
+                         "class": "page run-sheet" if sheet else "page"})
     css = resources.files("handbook").joinpath("render", "pdf.css").read_text("utf-8")
     return _environment().get_template("book.html.j2").render(
         lang=language, t=strings(language, config.source_language), sections=sections, css=css)

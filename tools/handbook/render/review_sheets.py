@@ -76,11 +76,12 @@ def page_of(curriculum: Curriculum, model: FileModel) -> str | None:
 
 @cache
 def cell_html(text: str) -> str:
-    """A text as HTML for one table cell (Markdown rendered: links, bold, lists stay).
-    Cached: each source text appears on the sheet of every language."""
+    """A text as HTML for one table cell (Markdown rendered: links, bold, lists and tables
+    stay), sanitized. No blank line, which would end the sheet's raw HTML block in the page's
+    Markdown. Cached: each source text appears on the sheet of every language."""
     if not text.strip():
         return ""
-    return to_html(text).replace("\n\n", "\n")
+    return to_html(text, tables=True).replace("\n\n", "\n")
 
 
 def title_of(model: FileModel, language: str) -> str:

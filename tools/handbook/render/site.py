@@ -23,7 +23,7 @@ from ..strings import strings
 from ..terms import occurs
 from .event_chart import alt_text as chart_alt
 from .kit import kit_strings
-from .markdown import cell, indent, plain
+from .markdown import cell, indent, link_target, plain, yaml_text
 from .review_sheets import cell_html, page_of, rows, sheet_name, sheet_path, target_language
 from .review_sheets import title_of as sheet_title
 
@@ -42,7 +42,8 @@ def _environment() -> Environment:
         comment_start_string="{##",
         comment_end_string="##}",
     )
-    env.filters.update(cell=cell, clock=clock, indent_block=indent, plain=plain,
+    env.filters.update(cell=cell, clock=clock, indent_block=indent, link_target=link_target,
+                       plain=plain, yaml_text=yaml_text,
                        urlencode_path=lambda url: url.replace(" ", "%20").replace(")", "%29"))
     return env
 
