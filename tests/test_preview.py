@@ -16,10 +16,19 @@ from pathlib import Path
 
 import pytest
 
+from handbook.config import load_config
+from handbook.loader import load
 from tests.conftest import ROOT
 
-MODULE = Path("curriculum/modules/teaching-editing.yml")
-PAGE = "en/curriculum/modules/teaching-editing/"
+# Machinery, not content: any module will do, and a second one for "another page".
+_CURRICULUM = load(load_config(ROOT))
+_FIRST, _OTHER = _CURRICULUM.modules[0], _CURRICULUM.modules[1]
+MODULE = Path("curriculum/modules", f"{_FIRST.id}.yml")
+PAGE = f"en/curriculum/modules/{_FIRST.id}/"
+TITLE = _FIRST.title["en"]
+# Where a maintainer may be looking when the mistake is saved: every kind of page.
+ELSEWHERE = ["", "en/", "curriculum/glossary/", f"en/curriculum/modules/{_OTHER.id}/",
+             f"curriculum/present/{_OTHER.id}/", f"en/curriculum/present/{_FIRST.id}/"]
 
 
 def free_port() -> int:
@@ -66,12 +75,13 @@ def wait_for(condition: Callable[[], bool], seconds: float = 240) -> None:
 
 def test_a_saved_edit_shows_and_a_mistake_is_explained_on_the_page(preview):
     root, base = preview
-    wait_for(lambda: "Teaching editing" in fetch(base + PAGE))
+    wait_for(lambda: TITLE in fetch(base + PAGE))
     path = root / MODULE
     original = path.read_text("utf-8")
+    again = f"{TITLE}, again"
 
-    path.write_text(original.replace("en: Teaching editing", "en: Teaching editing, again", 1))
-    wait_for(lambda: "Teaching editing, again" in fetch(base + PAGE))
+    path.write_text(original.replace(f"en: {TITLE}", f"en: {again}", 1))
+    wait_for(lambda: again in fetch(base + PAGE))
 
     # A quoted number is a mistake the validator reports at its line (CUR005).
     line = next(n for n, text in enumerate(original.splitlines(), 1)
@@ -81,8 +91,13 @@ def test_a_saved_edit_shows_and_a_mistake_is_explained_on_the_page(preview):
     path.write_text(broken, "utf-8")
     wait_for(lambda: f"{MODULE.as_posix()}:{line}:" in fetch(base + PAGE))
     page = fetch(base + PAGE)
-    assert "CUR005" in page and "Teaching editing, again" in page  # the last good version
+    assert "CUR005" in page and again in page  # the last good version
+    for other in ELSEWHERE:
+        wait_for(lambda other=other: f"{MODULE.as_posix()}:{line}:" in fetch(base + other),
+                 seconds=120)
 
     path.write_text(original, "utf-8")
     wait_for(lambda: "CUR005" not in fetch(base + PAGE))
-    assert "Teaching editing, again" not in fetch(base + PAGE)
+    assert again not in fetch(base + PAGE)
+    for other in ELSEWHERE:
+        wait_for(lambda other=other: "CUR005" not in fetch(base + other), seconds=120)
