@@ -117,3 +117,19 @@ def test_glossary_follows_the_configured_alphabet(site, language):
             assert len(a) <= len(b), (first, second)
         elif a[diff] in alphabet and b[diff] in alphabet:
             assert alphabet.index(a[diff]) < alphabet.index(b[diff]), (first, second)
+
+
+@pytest.mark.parametrize("language", CONFIG.languages)
+def test_every_language_has_its_own_404_page(site, language):
+    prefix = "" if language == DEFAULT else f"{language}/"
+    html = BeautifulSoup((site / prefix / "404.html").read_text("utf-8"), "html.parser")
+    assert html.html["lang"] == language
+    heading = html.h1.get_text(" ", strip=True)
+    assert "404" in heading and "notfound" not in heading  # a string, not a missing key
+    # Each language's home is linked, and the page's own language names its heading.
+    homes = {a["hreflang"] for a in html.select("article a[hreflang]")}
+    assert homes == set(CONFIG.languages)
+    others = [BeautifulSoup((site / ("" if o == DEFAULT else f"{o}/") / "404.html")
+                            .read_text("utf-8"), "html.parser").h1.get_text(" ", strip=True)
+              for o in CONFIG.languages if o != language]
+    assert heading not in others

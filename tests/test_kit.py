@@ -309,3 +309,24 @@ def test_run_sheets_and_exercises_link_their_handouts(site, language):
         exercises = {h for ref in module.exercises for h in CURRICULUM.exercise(ref.id).handouts}
         assert exercises <= links(f"curriculum/modules/{module.id}"), module.id
     assert any(segment.handouts for m in CURRICULUM.modules for segment in m.segments)
+
+
+@pytest.mark.parametrize("width", [320, 360, 390])
+@pytest.mark.parametrize("language", CONFIG.languages)
+def test_presenter_buttons_keep_their_words_on_one_line(browser, server, language, width):
+    """A wrapped "‹ Previous" makes a two-line button that reads as two controls."""
+    context = browser.new_context(viewport={"width": width, "height": 740})
+    page = context.new_page()
+    page.goto(present(server, language))
+    lines = page.evaluate("""() => [...document.querySelectorAll('.controls button')]
+        .filter(b => b.offsetParent !== null).map(b => {
+          const range = document.createRange(); range.selectNodeContents(b);
+          const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+          const box = b.getBoundingClientRect(), text = range.getBoundingClientRect();
+          return [b.innerText, tops.size, text.left >= box.left - 1 && text.right <= box.right + 1];
+        })""")
+    width_used = page.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert len(lines) >= 3
+    assert [line for line in lines if line[1] != 1 or not line[2]] == []
+    assert width_used <= width

@@ -19,9 +19,13 @@ import pytest
 from ruamel.yaml import YAML
 
 from handbook.render.search import split_index
-from tests.conftest import GOOD, MODULE, add_site_config
+from tests.conftest import GOOD, GUIDE, MODULE, PROGRAMME, add_site_config
 
 PAGE = f"en/curriculum/modules/{MODULE.stem}/"
+# Where a maintainer may be looking when the mistake is saved: every kind of page.
+ELSEWHERE = ["", "en/", "curriculum/glossary/", f"en/curriculum/programmes/{PROGRAMME.stem}/",
+             f"curriculum/guides/{GUIDE.stem}/", f"curriculum/present/{MODULE.stem}/",
+             f"en/curriculum/present/{MODULE.stem}/"]
 
 
 def free_port() -> int:
@@ -88,10 +92,15 @@ def test_a_saved_edit_shows_and_a_mistake_is_explained_on_the_page(preview):
     wait_for(lambda: f"{MODULE.as_posix()}:{line}:" in fetch(base + PAGE))
     page = fetch(base + PAGE)
     assert "CUR005" in page and f"{title}, again" in page  # the last good version
+    for other in ELSEWHERE:
+        wait_for(lambda other=other: f"{MODULE.as_posix()}:{line}:" in fetch(base + other),
+                 seconds=120)
 
     path.write_text(original, "utf-8")
     wait_for(lambda: "CUR005" not in fetch(base + PAGE))
     assert f"{title}, again" not in fetch(base + PAGE)
+    for other in ELSEWHERE:
+        wait_for(lambda other=other: "CUR005" not in fetch(base + other), seconds=120)
 
 
 def search_entries(base: str, language: str) -> list[str]:

@@ -92,6 +92,40 @@ def on_env(env, config: MkDocsConfig, files):
     return env
 
 
+# Per language: generated HTML pages MkDocs copies as they are (static-i18n builds the other
+# languages inside the default language's build, so one list would hold only the last).
+_standalone: dict[str, list[Path]] = {}
+
+
+@event_priority(-150)  # after static-i18n has chosen this language's files
+def on_files(files, config: MkDocsConfig):
+    """While previewing: build every page when the errors changed (see preview.py)."""
+    if not preview.active():
+        return files
+    state = preview.refresh(_root(config))
+    if preview.needs_full_build(state, _language(config)):
+        for file in files:
+            file.is_modified = lambda: True
+    generated = load_config(_root(config)).generated.resolve()
+    _standalone[_language(config)] = [Path(f.abs_dest_path) for f in files
+                      if f.src_uri.endswith(".html") and f.abs_src_path
+                      and Path(f.abs_src_path).resolve().is_relative_to(generated)]
+    return files
+
+
+def _mark_standalone_pages(config: MkDocsConfig) -> None:
+    """The presenter view, slides and handouts list the errors too, at the top of the body."""
+    state = preview.refresh(_root(config))
+    banner = preview.banner_html(state, _root(config))
+    if not banner:
+        return
+    for path in (path for paths in _standalone.values() for path in paths):
+        html = path.read_text("utf-8") if path.is_file() else ""
+        if preview.BANNER_MARK not in html and "<body" in html:
+            start = html.index(">", html.index("<body")) + 1
+            path.write_text(html[:start] + banner + html[start:], "utf-8")
+
+
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
     """While previewing a curriculum with errors, every page rendered says so first.
 
@@ -113,6 +147,8 @@ def on_serve(server, config: MkDocsConfig, builder):
 
 @event_priority(-200)  # after static-i18n has merged every language and `offline` inlined it
 def on_post_build(config: MkDocsConfig) -> None:
+    if preview.active():
+        _mark_standalone_pages(config)
     languages = load_config(Path(config.config_file_path).parent).languages
     split_index(Path(config.site_dir), languages)
 
@@ -145,9 +181,14 @@ def _sanitize_toc(items) -> None:
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    """One 404 page serves every language; static-i18n's later builds would overwrite the
-    default language's with theirs (an English 404 at the site root)."""
+    """Each language gets its own 404 page: static-i18n builds every language into the site
+    root's 404.html in turn, so the other languages' pages are written into their folders
+    here and the default language's stays at the root (the page servers fall back to)."""
     languages = load_config(Path(config.config_file_path).parent).languages
-    if template_name == "404.html" and _language(config) != languages[0]:
-        return ""  # MkDocs skips a template that renders empty
+    language = _language(config)
+    if template_name == "404.html" and language != languages[0]:
+        target = Path(config.site_dir, language, "404.html")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output, "utf-8")
+        return ""  # MkDocs skips a template that renders empty: the root keeps the default's
     return output

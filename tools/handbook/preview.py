@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 
 from jinja2 import BytecodeCache
@@ -47,6 +48,19 @@ class State:
     stamps: dict[Path, float] = field(default_factory=dict)
     good: Curriculum | None = None  # the last curriculum without errors: its pages are shown
     errors: list[Problem] = field(default_factory=list)
+    shown: dict[str, tuple] = field(default_factory=dict)  # per language: errors last built
+
+
+def signature(state: State) -> tuple:
+    return tuple((str(p.file), p.line, p.column, p.code, p.message) for p in state.errors)
+
+
+def needs_full_build(state: State, language: str) -> bool:
+    """A dirty build renders only the pages that changed, so every other page would keep
+    the banner it had (or lack the new one): when the errors change, every page is built."""
+    changed = state.shown.get(language) != signature(state)
+    state.shown[language] = signature(state)
+    return changed
 
 
 _STATE: dict[Path, State] = {}  # per handbook root; lives as long as the serving process
@@ -70,18 +84,7 @@ def refresh(root: Path) -> State:
     if not state.errors:
         state.good = curriculum
         generate(curriculum)
-    else:
-        _mark_changed(config, state, stamps)
     return state
-
-
-def _mark_changed(config: Config, state: State, stamps: dict[Path, float]) -> None:
-    """A dirty build renders only pages whose Markdown changed: touch the pages of the
-    files with errors, so the reader looking at them sees the errors."""
-    broken = {p.file.resolve().stem for p in state.errors}
-    for page in config.generated.rglob("*.md"):
-        if page.name.split(".")[0] in broken or page.name.startswith("index."):
-            page.touch()
 
 
 def banner(state: State, root: Path) -> str:
@@ -94,6 +97,23 @@ def banner(state: State, root: Path) -> str:
         where = f"{_relative(p.file, root)}:{p.line}:{p.column}"
         lines.append(f"    - `{where}` **{p.code}** {_escape(p.message)}")
     return "\n".join(lines) + "\n\n"
+
+
+def banner_html(state: State, root: Path) -> str:
+    """The same list for the standalone pages (presenter view, slides, handouts), which
+    MkDocs copies as they are: placed first in their body, in plain high-contrast HTML."""
+    if not state.errors:
+        return ""
+    items = "".join(f"<li><code>{escape(_relative(p.file, root))}:{p.line}:{p.column}</code> "
+                    f"<strong>{escape(p.code)}</strong> {escape(p.message)}</li>"
+                    for p in state.errors)
+    return (f'<div {BANNER_MARK} role="alert" style="background:#fff3cd;color:#111;'
+            'padding:0.5rem 1rem;font:16px/1.4 sans-serif;border-bottom:3px solid #b00020">'
+            f"<p><strong>handbook validate: {len(state.errors)} error(s); this preview shows "
+            f"the last version without errors</strong></p><ul>{items}</ul></div>")
+
+
+BANNER_MARK = "data-handbook-preview-errors"
 
 
 def _relative(path: Path, root: Path) -> str:
