@@ -3,6 +3,7 @@ emptied and rewritten; a folder without the marker is never touched."""
 
 from __future__ import annotations
 
+import io
 import shutil
 import zipfile
 from pathlib import Path
@@ -23,17 +24,27 @@ def fresh(folder: Path) -> None:
     (folder / MARKER).write_text("Written by `handbook export`; edits here are lost.\n")
 
 
-def write(path: Path, text: str) -> None:
+def write(path: Path, data: str | bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, "utf-8")
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data, "utf-8")
 
 
 def zip_folder(folder: Path, target: Path) -> None:
-    """A zip with fixed timestamps, so an unchanged export gives an unchanged file."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and path.name != MARKER:
-                info = zipfile.ZipInfo(path.relative_to(folder).as_posix(), (2025, 4, 4, 0, 0, 0))
-                info.compress_type = zipfile.ZIP_DEFLATED
-                archive.writestr(info, path.read_bytes())
+    target.write_bytes(zip_files({
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*")) if path.is_file() and path.name != MARKER}))
+
+
+def zip_files(files: dict[str, bytes]) -> bytes:
+    """A zip with fixed timestamps, so an unchanged export gives an unchanged file."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            info = zipfile.ZipInfo(name, (2025, 4, 4, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
+    return buffer.getvalue()
