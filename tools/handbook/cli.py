@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from types import ModuleType
 from typing import Annotated
 
 import typer
@@ -90,7 +92,6 @@ def build(
     site_dir: Annotated[Path, typer.Option(help="Where to write the site.")] = Path("site"),
 ) -> None:
     """Validate and generate; make the PDFs, the offline zip and the site (`--strict`)."""
-    from .export.files import zip_folder
     from .render.offline import NAME as OFFLINE_ZIP
     from .render.offline import zip_site
     from .render.pdf import build_pdfs
@@ -101,9 +102,10 @@ def build(
     for pdf in build_pdfs(curriculum):
         err.print(f"wrote {pdf.relative_to(config.root)}", markup=False, highlight=False)
     downloads = config.generated / "downloads"
-    # The offline copy must not contain the previous zips (nor list them on its home page).
-    for previous in downloads.glob("*.zip"):
-        previous.unlink()
+    # The offline copy must not contain the previous exports (nor list them on its home page).
+    for previous in downloads.glob("*"):
+        if previous.name == OFFLINE_ZIP or previous.name.startswith(EXPORT_KINDS):
+            previous.unlink()
     generate_pages(curriculum)
     with tempfile.TemporaryDirectory() as offline:
         code = _mkdocs(config, "build", "--strict", "--quiet", "--site-dir", offline,
@@ -111,42 +113,40 @@ def build(
         if code:
             raise typer.Exit(code)
         zip_site(Path(offline), downloads / OFFLINE_ZIP)
-    # Exports are for publishing, not for reading offline: zipped after the offline copy.
+    # Exports are for publishing, not for reading offline: added after the offline copy.
     for kind in EXPORT_KINDS:
         folder = _export(curriculum, kind, config.exports / kind)
-        for name, part in _bundles(kind, folder, config):
-            zip_folder(part, downloads / name)
-    generate_pages(curriculum)  # the home pages' download list now names the zip
+        for name, data in _exporter(kind).downloads(curriculum, folder).items():
+            (downloads / name).write_bytes(data)
+    generate_pages(curriculum)  # the home pages' download list now names the exports
     raise typer.Exit(_mkdocs(config, "build", "--strict", "--site-dir", str(site_dir.resolve())))
 
 
-export_app = typer.Typer(help="Write the curriculum in other Wikimedia tools' formats.",
+export_app = typer.Typer(help="Write the curriculum in other tools' formats: Meta-Wiki, the "
+                         "Dashboard, learning platforms (Open edX, SCORM, Moodle).",
                          no_args_is_help=True)
 app.add_typer(export_app, name="export")
 
 
+def _exporter(kind: str) -> ModuleType:
+    """The exporter module of a kind (not needed to validate: imported late)."""
+    return importlib.import_module(f".export.{kind}", __package__)
+
+
 def _export(curriculum: Curriculum, kind: str, folder: Path) -> Path:
-    from .export import dashboard, wikitext  # not needed to validate: load late
-    from .export.files import NotOurs, fresh, write
+    from .export.files import NotOurs, replace, write
     from .export.publish import Publication
 
+    exporter = _exporter(kind)
     try:
-        fresh(folder)
+        files = replace(folder, lambda new: exporter.export(
+            curriculum, new, Publication(curriculum.config), write))
     except NotOurs:
         err.print(f"handbook: {folder} holds files that `handbook export` did not write; "
                   "choose an empty or new folder with --out", markup=False)
         raise typer.Exit(2) from None
-    exporter = {"wikitext": wikitext.export, "dashboard": dashboard.export}[kind]
-    files = exporter(curriculum, folder, Publication(curriculum.config), write)
     err.print(f"wrote {len(files)} {kind} file(s) in {folder}", markup=False, highlight=False)
     return folder
-
-
-def _bundles(kind: str, folder: Path, config: Config) -> list[tuple[str, Path]]:
-    """The downloadable zips of an export: wikitext per language, the Dashboard's as one."""
-    if kind == "wikitext":
-        return [(f"wikitext-{lang}.zip", folder / lang) for lang in config.languages]
-    return [("dashboard-training.zip", folder)]
 
 
 OutOption = Annotated[Path | None, typer.Option("--out", help="Folder to write (default: "
@@ -166,6 +166,28 @@ def export_dashboard(out: OutOption = None) -> None:
     """The Programs & Events Dashboard's YAML training layout (its `training_path`)."""
     curriculum = _validate(_config(), [], Format.TEXT, False)
     _export(curriculum, "dashboard", out or curriculum.config.exports / "dashboard")
+
+
+@export_app.command("olx")
+def export_olx(out: OutOption = None) -> None:
+    """WikiLearn (Open edX): a course archive per language, `<course>-<lang>.tar.gz`, to
+    import in Studio (Tools → Import)."""
+    curriculum = _validate(_config(), [], Format.TEXT, False)
+    _export(curriculum, "olx", out or curriculum.config.exports / "olx")
+
+
+@export_app.command("scorm")
+def export_scorm(out: OutOption = None) -> None:
+    """SCORM 1.2: a package per module and language, `<module>-<lang>.zip`, for any LMS."""
+    curriculum = _validate(_config(), [], Format.TEXT, False)
+    _export(curriculum, "scorm", out or curriculum.config.exports / "scorm")
+
+
+@export_app.command("moodle")
+def export_moodle(out: OutOption = None) -> None:
+    """Moodle XML question banks, one per language, a category per module."""
+    curriculum = _validate(_config(), [], Format.TEXT, False)
+    _export(curriculum, "moodle", out or curriculum.config.exports / "moodle")
 
 
 @app.command()

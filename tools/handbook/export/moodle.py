@@ -31,6 +31,13 @@ def export(curriculum: Curriculum, out: Path, site: Publication,
     return written
 
 
+def downloads(curriculum: Curriculum, folder: Path) -> dict[str, bytes]:
+    """For the site's downloads list: each language's bank as it is."""
+    course = curriculum.config.lms.course
+    return {f"moodle-{course}-{lang}.xml": (folder / f"{course}-{lang}.xml").read_bytes()
+            for lang in curriculum.config.languages}
+
+
 def bank(curriculum: Curriculum, language: str) -> bytes:
     words = strings(language, curriculum.config.source_language)
     quiz = ET.Element("quiz")

@@ -41,6 +41,13 @@ def export(curriculum: Curriculum, out: Path, site: Publication,
     return written
 
 
+def downloads(curriculum: Curriculum, folder: Path) -> dict[str, bytes]:
+    """For the site's downloads list: each language's archive as it is."""
+    return {f"olx-{archive_name(curriculum, lang)}.tar.gz":
+            (folder / f"{archive_name(curriculum, lang)}.tar.gz").read_bytes()
+            for lang in curriculum.config.languages}
+
+
 def course_files(curriculum: Curriculum, language: str) -> dict[str, bytes]:
     """Every file of the course folder, by its path inside it."""
     lms = curriculum.config.lms

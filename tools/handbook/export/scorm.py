@@ -36,6 +36,13 @@ def export(curriculum: Curriculum, out: Path, site: Publication,
     return written
 
 
+def downloads(curriculum: Curriculum, folder: Path) -> dict[str, bytes]:
+    """For the site's downloads list: one zip per language holding its modules' packages."""
+    return {f"scorm-{lang}.zip": zip_files({
+        f"{module.id}-{lang}.zip": (folder / f"{module.id}-{lang}.zip").read_bytes()
+        for module in curriculum.modules}) for lang in curriculum.config.languages}
+
+
 def package(curriculum: Curriculum, module: Module, language: str) -> dict[str, bytes]:
     folder = resources.files("handbook").joinpath("export", "scorm_files")
     files = {LAUNCH: page(curriculum, module, language).encode("utf-8")}

@@ -135,7 +135,7 @@ def _download_list(out: Path, docs: Path, language: str) -> list[tuple[str, str,
     """(kind, path from the docs root, size in bytes) of this language's existing downloads."""
     found = []
     for path in sorted((out / "downloads").glob("*")):
-        stem, _, suffix = path.name.rpartition(".")
+        stem, _, suffix = path.name.removesuffix(".gz").rpartition(".")  # .tar.gz: one suffix
         # Exports are named by kind (wikitext-tg.zip, dashboard-training.zip); other
         # files by their format (handbook-tg.pdf, the offline site's zip).
         kind = next((k for k in EXPORT_KINDS if stem.startswith(k)), suffix)
