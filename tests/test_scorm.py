@@ -147,3 +147,21 @@ def test_package_works_alone_opened_as_a_file(page, packages, module, language):
         plain(question.options[wrong_choice].feedback[language])[:20])
     assert not errors
     assert all(url.startswith("file://") for url in page.requests), page.requests
+
+
+@pytest.mark.parametrize("language", CONFIG.languages)
+def test_learner_page_fits_a_phone_and_passes_axe(browser, packages, language):
+    from axe_playwright_python.sync_playwright import Axe
+
+    module = max(CURRICULUM.modules, key=lambda m: len(m.segments))
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    try:
+        page = context.new_page()
+        page.goto((packages / "packages" / f"{module.id}-{language}" / "index.html").as_uri())
+        answer(page, module, 0)  # with the feedback shown
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        violations = Axe().run(page).response["violations"]
+        assert [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in violations
+                if v["impact"] in ("serious", "critical")] == []
+    finally:
+        context.close()
