@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
 import json
-import os
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
-from types import ModuleType
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -18,7 +12,6 @@ from rich.console import Console
 from . import record
 from .checks import run_checks
 from .config import Config, load_config
-from .export import KINDS as EXPORT_KINDS
 from .loader import Curriculum, load, sources
 from .models import ID_PATTERN, KINDS
 from .po.cli import po_app
@@ -73,7 +66,7 @@ def validate(
 @app.command()
 def generate() -> Curriculum:
     """Validate, then write the generated Markdown pages under docs/."""
-    from .render.site import generate as generate_pages  # not needed to validate: load late
+    from .build import generate as generate_pages  # not needed to validate: load late
 
     curriculum = _validate(_config(), [], Format.TEXT, False)
     changed = generate_pages(curriculum)
@@ -81,45 +74,21 @@ def generate() -> Curriculum:
     return curriculum
 
 
-def _mkdocs(config: Config, *args: str, **env: str) -> int:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}  # upstream's banner, not ours
-    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=config.root,
-                          env=env).returncode
-
-
 @app.command()
 def build(
     site_dir: Annotated[Path, typer.Option(help="Where to write the site.")] = Path("site"),
 ) -> None:
     """Validate and generate; make the PDFs, the offline zip and the site (`--strict`)."""
-    from .render.offline import NAME as OFFLINE_ZIP
-    from .render.offline import zip_site
-    from .render.pdf import build_pdfs
-    from .render.site import generate as generate_pages
+    from .build import build as build_site
+    from .export.files import NotOurs
 
     curriculum = generate()
-    config = curriculum.config
-    for pdf in build_pdfs(curriculum):
-        err.print(f"wrote {pdf.relative_to(config.root)}", markup=False, highlight=False)
-    downloads = config.generated / "downloads"
-    # The offline copy must not contain the previous exports (nor list them on its home page).
-    for previous in downloads.glob("*"):
-        if previous.name == OFFLINE_ZIP or previous.name.startswith(EXPORT_KINDS):
-            previous.unlink()
-    generate_pages(curriculum)
-    with tempfile.TemporaryDirectory() as offline:
-        code = _mkdocs(config, "build", "--strict", "--quiet", "--site-dir", offline,
-                       HANDBOOK_OFFLINE="true")
-        if code:
-            raise typer.Exit(code)
-        zip_site(Path(offline), downloads / OFFLINE_ZIP)
-    # Exports are for publishing, not for reading offline: added after the offline copy.
-    for kind in EXPORT_KINDS:
-        folder = _export(curriculum, kind, config.exports / kind)
-        for name, data in _exporter(kind).downloads(curriculum, folder).items():
-            (downloads / name).write_bytes(data)
-    generate_pages(curriculum)  # the home pages' download list now names the exports
-    raise typer.Exit(_mkdocs(config, "build", "--strict", "--site-dir", str(site_dir.resolve())))
+    try:
+        code = build_site(curriculum, site_dir, lambda line: err.print(
+            line, markup=False, highlight=False))
+    except NotOurs as error:
+        _not_ours(error.args[0])
+    raise typer.Exit(code)
 
 
 export_app = typer.Typer(help="Write the curriculum in other tools' formats: Meta-Wiki, the "
@@ -128,25 +97,21 @@ export_app = typer.Typer(help="Write the curriculum in other tools' formats: Met
 app.add_typer(export_app, name="export")
 
 
-def _exporter(kind: str) -> ModuleType:
-    """The exporter module of a kind (not needed to validate: imported late)."""
-    return importlib.import_module(f".export.{kind}", __package__)
+def _export(curriculum: Curriculum, kind: str, folder: Path) -> None:
+    from .build import export  # not needed to validate: load late
+    from .export.files import NotOurs
 
-
-def _export(curriculum: Curriculum, kind: str, folder: Path) -> Path:
-    from .export.files import NotOurs, replace, write
-    from .export.publish import Publication
-
-    exporter = _exporter(kind)
     try:
-        files = replace(folder, lambda new: exporter.export(
-            curriculum, new, Publication(curriculum.config), write))
+        files = export(curriculum, kind, folder)
     except NotOurs:
-        err.print(f"handbook: {folder} holds files that `handbook export` did not write; "
-                  "choose an empty or new folder with --out", markup=False)
-        raise typer.Exit(2) from None
+        _not_ours(folder)
     err.print(f"wrote {len(files)} {kind} file(s) in {folder}", markup=False, highlight=False)
-    return folder
+
+
+def _not_ours(folder: Path) -> NoReturn:
+    err.print(f"handbook: {folder} holds files that `handbook export` did not write; "
+              "choose an empty or new folder with --out", markup=False)
+    raise typer.Exit(2) from None
 
 
 OutOption = Annotated[Path | None, typer.Option("--out", help="Folder to write (default: "
@@ -199,11 +164,12 @@ def serve(
     Only pages whose Markdown changed are rebuilt (MkDocs' dirty build), and no PDFs or
     offline zip are made; errors are shown on the pages instead of stopping the preview."""
     from . import preview
+    from .build import mkdocs
 
     config = _config()
     render(run_checks(load(config)), Format.TEXT, config.root, err)
     # Not strict: a dirty build always warns that navigation may be stale.
-    raise typer.Exit(_mkdocs(config, "serve", "--dirty", "--no-strict", "--dev-addr", address,
+    raise typer.Exit(mkdocs(config, "serve", "--dirty", "--no-strict", "--dev-addr", address,
                              **{preview.ENVIRONMENT: "1"}))
 
 

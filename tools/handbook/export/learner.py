@@ -4,8 +4,9 @@ exercise, the key points) and the quiz. Trainer-only texts (cues, mentors' notes
 checklists, trainer notes) are not in the plan; quiz answers only reach the quiz itself.
 
 Every authored text goes through cmark without its unsafe option: raw HTML is dropped and
-javascript: links are emptied, and the output is well-formed XML, so it can be embedded in
-the OLX and SCORM files as elements."""
+javascript:, vbscript:, file: and data: links are emptied; what remains is escaped, and is
+well-formed XML (cmark writes `<br />`, escapes &, <, > and "), so it is embedded in the OLX,
+SCORM and Moodle files as parsed elements, never pasted as text."""
 
 from __future__ import annotations
 
@@ -13,9 +14,10 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
+import cmarkgfm
+
 from ..loader import Curriculum
 from ..models import LocalizedText, Module, QuizQuestion
-from ..render.html import to_html
 from .training import plan
 
 
@@ -33,7 +35,8 @@ def parts(curriculum: Curriculum, module: Module, language: str) -> list[Part]:
 
 
 def html(markdown: str) -> str:
-    return to_html(markdown.strip()).strip()
+    # cmark directly, not render/html.py: the exporters do not import the renderers (floors)
+    return cmarkgfm.markdown_to_html(markdown.strip()).strip()
 
 
 def inline(markdown: str) -> str:
