@@ -52,3 +52,18 @@ def test_copy_wikitext_button_puts_the_export_on_the_clipboard(
     assert page.evaluate("navigator.clipboard.readText()") == expected
     assert button.inner_text() != label  # the reader sees that it worked
     context.close()
+
+
+@pytest.mark.parametrize("language", CONFIG.languages)
+def test_downloads_list_the_lms_exports_with_where_to_import_them(site, language):
+    course = CONFIG.lms.course
+    wanted = {f"olx-{course}-{language}.tar.gz": "Studio", f"scorm-{language}.zip": "SCORM",
+              f"moodle-{course}-{language}.xml": "Moodle XML"}
+    links = {a["href"].rsplit("/", 1)[-1]: a.get_text() for a in home(site, language).select(
+        "a[href]")}
+    for name, where in wanted.items():
+        assert where in links[name]  # the line says where to import it
+        assert (site / "curriculum/downloads" / name).stat().st_size > 1000
+    with zipfile.ZipFile(site / "curriculum/downloads" / f"scorm-{language}.zip") as z:
+        assert sorted(z.namelist()) == sorted(f"{m.id}-{language}.zip"
+                                              for m in CURRICULUM.modules)

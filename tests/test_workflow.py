@@ -8,6 +8,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 from tests.conftest import ROOT
+from tests.test_site import CONFIG
 
 WORKFLOW = YAML(typ="safe").load((ROOT / ".github/workflows/ci.yml").read_text())
 
@@ -47,6 +48,8 @@ def test_release_on_tags_carries_every_download(site: Path):
     downloads = {p.name for p in (site / "curriculum/downloads").iterdir()}
     assert released == downloads
     # Every kind the README promises: PDFs, the offline zip, calendars, both exports.
-    for wanted in ("handbook-tg.pdf", "wikitext-en.zip", "dashboard-training.zip"):
+    lms = CONFIG.lms.course
+    for wanted in ("handbook-tg.pdf", "wikitext-en.zip", "dashboard-training.zip",
+                   f"olx-{lms}-tg.tar.gz", "scorm-en.zip", f"moodle-{lms}-tg.xml"):
         assert wanted in released
     assert any(name.endswith(".ics") for name in released)

@@ -18,8 +18,8 @@ from pathlib import Path
 from .address import generated_source, page_url
 from .config import Config
 from .event import view as event_view
-from .export import dashboard, wikitext
-from .export.files import fresh, write, zip_folder
+from .export import dashboard, moodle, olx, scorm, wikitext
+from .export.files import replace, write
 from .export.publish import Publication
 from .loader import Curriculum
 from .render.calendar import event_calendar, programme_calendar, slot_text
@@ -77,19 +77,15 @@ class Book:
 
 @dataclass(frozen=True)
 class Export:
-    """An exporter: its files in their own folder, zipped into the downloads, one zip per
-    language (``<kind>-<language>.zip`` of ``<folder>/<language>``) unless ``shared`` names
-    the one zip of the whole folder."""
+    """An exporter: its files in their own folder (``make``), and the files the site offers
+    to download, by name, made from that folder (``downloads``); ``shared`` when that is one
+    file for every language rather than one per language."""
 
     kind: str
-    make: Callable[[Curriculum, Path, Publication, Callable[[Path, str], None]], list[Path]]
-    shared: str = ""
-
-    def bundles(self, folder: Path, config: Config) -> list[tuple[str, Path]]:
-        if self.shared:
-            return [(self.shared, folder)]
-        return [(f"{self.kind}-{language}.zip", folder / language)
-                for language in config.languages]
+    make: Callable[[Curriculum, Path, Publication, Callable[[Path, str | bytes], None]],
+                   list[Path]]
+    downloads: Callable[[Curriculum, Path], dict[str, bytes]]
+    shared: bool = False
 
 
 # Everything the build makes besides the pages, in the order it makes them.
@@ -98,8 +94,11 @@ OUTPUTS: tuple[Files | Book | Export, ...] = (
     Files(kit_files),
     Files(event_files),
     Book(build_pdfs),
-    Export("wikitext", wikitext.export),
-    Export("dashboard", dashboard.export, shared="dashboard-training.zip"),
+    Export("wikitext", wikitext.export, wikitext.downloads),
+    Export("dashboard", dashboard.export, dashboard.downloads, shared=True),
+    Export("olx", olx.export, olx.downloads),
+    Export("scorm", scorm.export, scorm.downloads),
+    Export("moodle", moodle.export, moodle.downloads),
 )
 EXPORTS = {output.kind: output for output in OUTPUTS if isinstance(output, Export)}
 
@@ -142,7 +141,7 @@ def _downloads(out: Path, docs: Path, language: str) -> list[tuple[str, str, int
     shared = {output.kind for output in EXPORTS.values() if output.shared}
     found = []
     for path in sorted((out / "downloads").glob("*")):
-        stem, _, suffix = path.name.rpartition(".")
+        stem, _, suffix = path.name.removesuffix(".gz").rpartition(".")  # .tar.gz: one suffix
         # Exports are named by kind (wikitext-tg.zip, dashboard-training.zip); other
         # files by their format (handbook-tg.pdf, the offline site's zip).
         kind = next((k for k in EXPORTS if stem.startswith(k)), suffix)
@@ -152,10 +151,10 @@ def _downloads(out: Path, docs: Path, language: str) -> list[tuple[str, str, int
 
 
 def export(curriculum: Curriculum, kind: str, folder: Path) -> list[Path]:
-    """Write one export into ``folder``; raises export.files.NotOurs if the folder holds
-    files that no export wrote."""
-    fresh(folder)
-    return EXPORTS[kind].make(curriculum, folder, Publication(curriculum.config), write)
+    """Write one export as ``folder``, replacing it whole (export/files.py); raises
+    export.files.NotOurs if the folder holds files that no export wrote."""
+    site = Publication(curriculum.config)
+    return replace(folder, lambda new: EXPORTS[kind].make(curriculum, new, site, write))
 
 
 def mkdocs(config: Config, *args: str, **env: str) -> int:
@@ -174,9 +173,10 @@ def build(curriculum: Curriculum, site_dir: Path, say: Callable[[str], None]) ->
             for path in output.make(curriculum):
                 say(f"wrote {path.relative_to(config.root)}")
     downloads = config.generated / "downloads"
-    # The offline copy must not contain the previous zips (nor list them on its home page).
-    for previous in downloads.glob("*.zip"):
-        previous.unlink()
+    # The offline copy must not contain the previous exports (nor list them on its home page).
+    for previous in downloads.glob("*"):
+        if previous.name == OFFLINE_ZIP or previous.name.startswith(tuple(EXPORTS)):
+            previous.unlink()
     generate(curriculum)
     with tempfile.TemporaryDirectory() as offline:
         code = mkdocs(config, "build", "--strict", "--quiet", "--site-dir", offline,
@@ -189,9 +189,9 @@ def build(curriculum: Curriculum, site_dir: Path, say: Callable[[str], None]) ->
         folder = config.exports / kind
         files = export(curriculum, kind, folder)
         say(f"wrote {len(files)} {kind} file(s) in {folder}")
-        for name, part in output.bundles(folder, config):
-            zip_folder(part, downloads / name)
-    generate(curriculum)  # the home pages' download list now names the zip
+        for name, data in output.downloads(curriculum, folder).items():
+            (downloads / name).write_bytes(data)
+    generate(curriculum)  # the home pages' download list now names the exports
     return mkdocs(config, "build", "--strict", "--site-dir", str(site_dir.resolve()))
 
 

@@ -120,7 +120,8 @@ def build(
     raise typer.Exit(code)
 
 
-export_app = typer.Typer(help="Write the curriculum in other Wikimedia tools' formats.",
+export_app = typer.Typer(help="Write the curriculum in other tools' formats: Meta-Wiki, the "
+                         "Dashboard, learning platforms (Open edX, SCORM, Moodle).",
                          no_args_is_help=True)
 app.add_typer(export_app, name="export")
 
@@ -160,6 +161,28 @@ def export_dashboard(out: OutOption = None) -> None:
     """The Programs & Events Dashboard's YAML training layout (its `training_path`)."""
     curriculum = _validate(_config(), [], Format.TEXT, False)
     _export(curriculum, "dashboard", out or curriculum.config.exports / "dashboard")
+
+
+@export_app.command("olx", cls=Command)
+def export_olx(out: OutOption = None) -> None:
+    """WikiLearn (Open edX): a course archive per language, `<course>-<lang>.tar.gz`, to
+    import in Studio (Tools → Import)."""
+    curriculum = _validate(_config(), [], Format.TEXT, False)
+    _export(curriculum, "olx", out or curriculum.config.exports / "olx")
+
+
+@export_app.command("scorm", cls=Command)
+def export_scorm(out: OutOption = None) -> None:
+    """SCORM 1.2: a package per module and language, `<module>-<lang>.zip`, for any LMS."""
+    curriculum = _validate(_config(), [], Format.TEXT, False)
+    _export(curriculum, "scorm", out or curriculum.config.exports / "scorm")
+
+
+@export_app.command("moodle", cls=Command)
+def export_moodle(out: OutOption = None) -> None:
+    """Moodle XML question banks, one per language, a category per module."""
+    curriculum = _validate(_config(), [], Format.TEXT, False)
+    _export(curriculum, "moodle", out or curriculum.config.exports / "moodle")
 
 
 @app.command(cls=Command)

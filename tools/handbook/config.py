@@ -22,6 +22,20 @@ class ConfigError(ValueError):
 
 
 @dataclass(frozen=True)
+class Lms:
+    """The course as learning platforms know it (`handbook export olx|scorm|moodle`)."""
+
+    org: str = "Wikimedia"  # Open edX's organisation code
+    course: str = "handbook"  # course code: the archives' and question banks' name
+    run: str = "1"  # one course run per language: `<run>-<language>`
+    start: str = "2025-01-01"  # a WikiLearn course run's start and end (ISO dates)
+    end: str = "2030-12-31"
+    mastery_score: int = 80  # percent of a module's quiz that passes it (SCORM, Open edX)
+    # olxcleaner warning name → why the course may carry it (the tests ignore only these).
+    olx_ignore: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Config:
     root: Path
     languages: tuple[str, ...]
@@ -46,6 +60,7 @@ class Config:
     site_url: str | None = None
     # One YAML file per event held with the curriculum (`handbook event`).
     events: Path = Path("events")
+    lms: Lms = field(default_factory=Lms)
 
     @property
     def default_language(self) -> str:
@@ -112,7 +127,17 @@ def _config(root: Path, table: dict) -> Config:
         source_language=table.get("source_language", "en"),
         site_url=_address(table.get("site_url")),
         events=root / table.get("events", "events"),
+        lms=_lms(table.get("lms", {})),
     )
+
+
+def _lms(table: dict) -> Lms:
+    known = {key: table[key] for key in ("org", "course", "run", "start", "end") if key in table}
+    score = int(table.get("mastery_score", Lms.mastery_score))
+    if not 0 <= score <= 100:
+        raise KeyError(f"[tool.handbook.lms] mastery_score must be 0 to 100, not {score}")
+    return Lms(**{k: str(v) for k, v in known.items()}, mastery_score=score,
+               olx_ignore=dict(table.get("olx-ignore", {})))
 
 
 def _address(url: str | None) -> str | None:

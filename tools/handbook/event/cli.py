@@ -83,17 +83,17 @@ def report_command(
 ) -> None:
     """Write the event's report as Meta-Wiki wikitext, one file per language."""
     from ..export.event_report import export
-    from ..export.files import NotOurs, fresh, write
+    from ..export.files import NotOurs, replace, write
     from ..export.publish import Publication
 
     curriculum, event = _event(event_id)
     folder = out_folder or curriculum.config.exports / "events" / event.id
+    publication = Publication(curriculum.config)
     try:
-        fresh(folder)
+        files = replace(folder, lambda new: export(curriculum, event, new, publication, write))
     except NotOurs:
         err.print(f"handbook: {folder} holds files that handbook did not write; choose an "
                   "empty or new folder with --out", markup=False)
         raise typer.Exit(2) from None
-    files = export(curriculum, event, folder, Publication(curriculum.config), write)
     for path in files:
         out.print(f"wrote {path}", markup=False)

@@ -12,6 +12,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from ..loader import Curriculum
+from .files import zip_folder
 from .library import library, trainings
 from .publish import Publication
 from .training import Slide, TrainingModule, slide_id
@@ -99,3 +100,8 @@ def export(curriculum: Curriculum, out: Path, site: Publication,
         write(out / path, _dump(data))
         written.append(out / path)
     return written
+
+
+def downloads(curriculum: Curriculum, folder: Path) -> dict[str, bytes]:
+    """For the site's downloads list: the whole layout, both languages in one zip."""
+    return {"dashboard-training.zip": zip_folder(folder)}

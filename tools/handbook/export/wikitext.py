@@ -21,6 +21,7 @@ from ..common.dates import long_date, zone_name
 from ..loader import Curriculum
 from ..models import Module, Programme
 from ..strings import strings
+from .files import zip_folder
 from .library import library, trainings
 from .markup import to_wikitext
 from .publish import Publication, link
@@ -241,3 +242,9 @@ def export(curriculum: Curriculum, out: Path, site: Publication,
             write(folder / "training" / page.path, page.text)
             written.append(folder / "training" / page.path)
     return written
+
+
+def downloads(curriculum: Curriculum, folder: Path) -> dict[str, bytes]:
+    """For the site's downloads list: a zip per language."""
+    return {f"wikitext-{lang}.zip": zip_folder(folder / lang)
+            for lang in curriculum.config.languages}
