@@ -165,7 +165,7 @@ def export_dashboard(out: OutOption = None) -> None:
 
 @export_app.command("olx", cls=Command)
 def export_olx(out: OutOption = None) -> None:
-    """WikiLearn (Open edX): a course archive per language, `<course>-<lang>.tar.gz`, to
+    """WikiLearn (Open edX): a course archive per language, `COURSE-LANGUAGE.tar.gz`, to
     import in Studio (Tools → Import)."""
     curriculum = _validate(_config(), [], Format.TEXT, False)
     _export(curriculum, "olx", out or curriculum.config.exports / "olx")
@@ -173,7 +173,7 @@ def export_olx(out: OutOption = None) -> None:
 
 @export_app.command("scorm", cls=Command)
 def export_scorm(out: OutOption = None) -> None:
-    """SCORM 1.2: a package per module and language, `<module>-<lang>.zip`, for any LMS."""
+    """SCORM 1.2: a package per module and language, `MODULE-LANGUAGE.zip`, for any LMS."""
     curriculum = _validate(_config(), [], Format.TEXT, False)
     _export(curriculum, "scorm", out or curriculum.config.exports / "scorm")
 

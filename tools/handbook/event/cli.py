@@ -55,7 +55,7 @@ def _event(event_id: str) -> tuple[Curriculum, Event]:
 def import_command(
     event_id: EventArgument,
     files: Annotated[list[Path], typer.Argument(
-        metavar="FILE.csv", help="The Dashboard's overview, editors, articles or uploads "
+        metavar="CSV", help="The Dashboard's overview, editors, articles or uploads "
         "download(s) of the event's course.", dir_okay=False)],
 ) -> None:
     """Write the Dashboard's aggregates into the event's outcomes (never usernames)."""
@@ -79,7 +79,7 @@ def import_command(
 def report_command(
     event_id: EventArgument,
     out_folder: Annotated[Path | None, typer.Option(
-        "--out", help="Folder to write (default: <exports>/events/<event id>).")] = None,
+        "--out", metavar="FOLDER", help="Folder to write (default: events/EVENT in the `exports` folder of [tool.handbook]).")] = None,
 ) -> None:
     """Write the event's report as Meta-Wiki wikitext, one file per language."""
     from ..export.event_report import export
