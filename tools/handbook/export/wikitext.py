@@ -18,6 +18,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from ..loader import Curriculum
 from ..models import Module, Programme
+from ..references import for_readers
 from ..render.dates import long_date, zone_name
 from ..render.markdown import clock, to_minutes
 from ..strings import strings
@@ -219,6 +220,7 @@ def _json(data: dict) -> str:
 def export(curriculum: Curriculum, out: Path, site: Publication,
            write: Callable[[Path, str], None]) -> list[Path]:
     """Write every language's pages under ``out/<language>/``; return the files written."""
+    curriculum = for_readers(curriculum)
     written = []
     config = curriculum.config
     plans = trainings(curriculum)

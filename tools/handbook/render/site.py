@@ -15,6 +15,7 @@ from ..export.publish import Publication
 from ..export.wikitext import event_page, module_page
 from ..loader import Curriculum
 from ..models import Glossary, LocalizedText, Module, Term
+from ..references import for_readers
 from ..ruledocs import rule_docs
 from ..strings import strings
 from ..terms import occurs
@@ -95,6 +96,7 @@ def _starts(module: Module) -> list[int]:
 
 def generate(curriculum: Curriculum) -> list[Path]:
     """Render every page in every language; return the files that changed."""
+    curriculum = for_readers(curriculum)
     config = curriculum.config
     env = _environment()
     out = config.generated
