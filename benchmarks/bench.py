@@ -30,12 +30,12 @@ from pathlib import Path
 import yaml
 from ruamel.yaml import YAML
 
+from handbook.build import generate
 from handbook.checks import run_checks
-from handbook.checks.markup import parse as parse_markdown
+from handbook.common.markup import parse as parse_markdown
 from handbook.config import load_config
 from handbook.document import Document, read
 from handbook.loader import load
-from handbook.render.site import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 REPEAT = 3  # runs per measurement; the fastest counts

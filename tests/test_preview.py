@@ -3,6 +3,7 @@ mistake explained on the page (file:line and code) instead of a dead preview."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from handbook.render.search import split_index
 from tests.conftest import ROOT
 
 MODULE = Path("curriculum/modules/teaching-editing.yml")
@@ -86,3 +88,45 @@ def test_a_saved_edit_shows_and_a_mistake_is_explained_on_the_page(preview):
     path.write_text(original, "utf-8")
     wait_for(lambda: "CUR005" not in fetch(base + PAGE))
     assert "Teaching editing, again" not in fetch(base + PAGE)
+
+
+def search_pages(base: str, language: str) -> set[str]:
+    """The pages (not sections) in the served search index of a language."""
+    text = fetch(f"{base}search/search_index.{language}.json")
+    return {doc["location"].split("#")[0] for doc in json.loads(text)["docs"]} if text else set()
+
+
+def test_search_after_a_saved_edit_still_finds_every_page(preview):
+    """A dirty rebuild indexes only the pages it rebuilt; the index must keep the others."""
+    root, base = preview
+    wait_for(lambda: "Teaching editing" in fetch(base + PAGE))
+    before = {language: search_pages(base, language) for language in ("tg", "en")}
+    assert all(len(pages) > 20 for pages in before.values()), before
+    path = root / MODULE
+    original = path.read_text("utf-8")
+    path.write_text(original.replace("en: Teaching editing", "en: Teaching editing, searched",
+                                     1), "utf-8")
+    try:
+        wait_for(lambda: "Teaching editing, searched" in fetch(
+            f"{base}search/search_index.en.json"))
+        assert {language: search_pages(base, language) for language in before} == before
+    finally:
+        path.write_text(original, "utf-8")
+
+
+def test_the_split_index_keeps_the_pages_a_dirty_build_did_not_rebuild(tmp_path):
+    search = tmp_path / "search"
+    search.mkdir()
+    entry = lambda location, text: {"location": location, "title": text, "text": text}  # noqa: E731
+    previous = {"tg": [entry("a/", "old a"), entry("a/#part", "old part"), entry("b/", "old b")],
+                "en": [entry("en/a/", "old en a")]}
+    for language, docs in previous.items():
+        (search / f"search_index.{language}.json").write_text(
+            json.dumps({"config": {}, "docs": docs}), "utf-8")
+    rebuilt = [entry("a/", "new a"), entry("en/c/", "new en c")]  # a's section is gone
+    (search / "search_index.json").write_text(json.dumps({"config": {}, "docs": rebuilt}))
+    split_index(tmp_path, ["tg", "en"])
+    texts = {language: sorted(doc["text"] for doc in json.loads(
+        (search / f"search_index.{language}.json").read_text("utf-8"))["docs"])
+        for language in previous}
+    assert texts == {"tg": ["new a", "old b"], "en": ["new en c", "old en a"]}

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from handbook.build import generate
 from handbook.config import load_config
 from handbook.loader import load
-from handbook.render.site import generate
 from tests.conftest import EXERCISE, GLOSSARY, MODULE
 from tests.test_rules import problems, replace
 

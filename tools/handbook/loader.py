@@ -19,6 +19,7 @@ from .config import Config
 from .document import Document, Loc, read
 from .models import Exercise, FileModel, Glossary, Guide, Handout, Module, Programme
 from .problems import Problem, register
+from .schema_errors import plain
 
 UNKNOWN_KEY = register("CUR003", "A key that the format does not know (often a typo).")
 MISSING_KEY = register("CUR004", "A required key or section is missing.")
@@ -175,7 +176,7 @@ def _to_problem(document: Document, kind: type[BaseModel], error: Any) -> Proble
         return document.problem(MISSING_KEY.code, loc, f"missing required key `{where}`; add it")
     got = error.get("input")
     shown = "" if isinstance(got, dict | list) else f" (found {got!r})"
-    return document.problem(BAD_VALUE.code, loc, f"{where}: {error['msg']}{shown}")
+    return document.problem(BAD_VALUE.code, loc, f"{where}: {plain(error)}{shown}")
 
 
 def _fields_at(kind: Any, loc: Loc) -> list[str]:

@@ -24,10 +24,14 @@ def translations_not_stale(curriculum: Curriculum) -> Iterator[Problem]:
             stale = record.stale_languages(then, text)
             changed = {lang for lang in then if lang in text} - stale
             for language in sorted(stale):
+                why = (f"the {', '.join(sorted(changed))} text was confirmed without the "
+                       f"`{language}` text (a PO import of another language)"
+                       if record.unconfirmed(then[language]) else
+                       f"the {', '.join(sorted(changed))} text changed since the translation "
+                       "was confirmed")
                 yield model.document.problem(
                     "CUR040", (*loc, language),
-                    f"the {', '.join(sorted(changed))} text changed since the translation was "
-                    f"confirmed; update the `{language}` text to match, then run "
+                    f"{why}; update the `{language}` text to match, then run "
                     f"`handbook translated {name}`")
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..common.markup import prose
 from ..loader import Curriculum
 from ..models import Term
 from ..problems import Problem
 from ..terms import any_of, find, pattern
 from ..walk import texts
 from . import check
-from .markup import prose
 
 UNTIL_SETTLED = " until the community settles the open question"
 

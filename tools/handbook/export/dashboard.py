@@ -12,7 +12,6 @@ from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from ..loader import Curriculum
-from ..references import for_readers
 from .library import library, trainings
 from .publish import Publication
 from .training import Slide, TrainingModule, slide_id
@@ -75,7 +74,6 @@ def _module(training: TrainingModule, language: str, others: list[str]) -> dict:
 
 def export(curriculum: Curriculum, out: Path, site: Publication,
            write: Callable[[Path, str], None]) -> list[Path]:
-    curriculum = for_readers(curriculum)
     config = curriculum.config
     language = config.source_language
     others = [lang for lang in config.languages if lang != language]

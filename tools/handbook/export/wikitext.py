@@ -16,11 +16,10 @@ from mwparserfromhell.nodes import Heading, Node, Tag, Template, Text
 from mwparserfromhell.smart_list import SmartList
 from mwparserfromhell.wikicode import Wikicode
 
+from ..common.clock import clock, to_minutes
+from ..common.dates import long_date, zone_name
 from ..loader import Curriculum
 from ..models import Module, Programme
-from ..references import for_readers
-from ..render.dates import long_date, zone_name
-from ..render.markdown import clock, to_minutes
 from ..strings import strings
 from .library import library, trainings
 from .markup import to_wikitext
@@ -220,7 +219,6 @@ def _json(data: dict) -> str:
 def export(curriculum: Curriculum, out: Path, site: Publication,
            write: Callable[[Path, str], None]) -> list[Path]:
     """Write every language's pages under ``out/<language>/``; return the files written."""
-    curriculum = for_readers(curriculum)
     written = []
     config = curriculum.config
     plans = trainings(curriculum)

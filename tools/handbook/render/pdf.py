@@ -21,7 +21,6 @@ from mkdocs.utils.meta import get_data
 from ..address import file_url, generated_source, page_url
 from ..config import Config
 from ..loader import Curriculum
-from ..references import for_readers
 from .site import Page, _environment, pages, strings
 
 # Pages that make up the book, in reading order (folders as in render/site.py). The run
@@ -89,7 +88,6 @@ def build_pdfs(curriculum: Curriculum) -> list[Path]:
     """Write downloads/handbook-<language>.pdf for each language; return those rebuilt."""
     from weasyprint import HTML  # slow to import; only needed here
 
-    curriculum = for_readers(curriculum)
     out = curriculum.config.generated / "downloads"
     out.mkdir(parents=True, exist_ok=True)
     rebuilt = []

@@ -37,7 +37,7 @@ def split_index(site: Path, languages: list[str]) -> dict[str, Path]:
         return {}
     index = json.loads(combined.read_text("utf-8"))
     parts = {lang: {**index, "docs": []} for lang in languages}
-    for doc in index["docs"]:
+    for doc in [*index["docs"], *_not_rebuilt(combined, index["docs"], languages)]:
         parts[language_of(doc["location"], languages)]["docs"].append(doc)
     written = {}
     for lang, part in parts.items():
@@ -52,3 +52,21 @@ def split_index(site: Path, languages: list[str]) -> dict[str, Path]:
             f"  return all[document.documentElement.lang] || all[{json.dumps(languages[0])}];\n"
             f"}})({by_language});\n", "utf-8")
     return written
+
+
+def _page(doc: dict) -> str:
+    return doc["location"].split("#", 1)[0]
+
+
+def _not_rebuilt(combined: Path, docs: list[dict], languages: list[str]) -> list[dict]:
+    """A dirty build (`handbook serve`) indexes only the pages it rebuilt: the other pages'
+    entries come from the previous build's files. (A clean build empties the site folder
+    first, so it finds none.)"""
+    rebuilt = {_page(doc) for doc in docs}
+    kept = []
+    for lang in languages:
+        previous = combined.with_name(f"search_index.{lang}.json")
+        if previous.is_file():
+            kept += [doc for doc in json.loads(previous.read_text("utf-8"))["docs"]
+                     if _page(doc) not in rebuilt]
+    return kept
