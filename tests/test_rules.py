@@ -122,7 +122,7 @@ def test_rule_fires_at_the_broken_line(project, code, file, old, new, at):
 # Rules whose tests live in their own files (test_rules_script.py, test_termbase.py, …).
 TESTED_ELSEWHERE = {"CUR052", "CUR053", "CUR070", "CUR071", "CUR072", "CUR073", "CUR074",
                     "CUR042", "CUR075", "CUR090", "CUR091",
-                    "CUR080", "CUR081",
+                    "CUR080", "CUR081", "CUR064", "CUR065",
                     # tests/test_limits.py
                     "CUR007", "CUR008", "CUR009", "CUR029", "CUR092", "CUR093", "CUR094",
                     "CUR095", "CUR096",

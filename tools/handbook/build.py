@@ -22,6 +22,7 @@ from .export import dashboard, moodle, olx, scorm, wikitext
 from .export.files import replace, write
 from .export.publish import Publication
 from .loader import Curriculum
+from .references import for_readers
 from .render.calendar import event_calendar, programme_calendar, slot_text
 from .render.event_chart import chart_svg
 from .render.kit import kit_files
@@ -116,6 +117,7 @@ def _extra(curriculum: Curriculum, language: str) -> dict:
 
 def generate(curriculum: Curriculum) -> list[Path]:
     """Render every page in every language; return the files that changed."""
+    curriculum = for_readers(curriculum)
     config = curriculum.config
     out = config.generated
     out.mkdir(parents=True, exist_ok=True)
@@ -154,7 +156,8 @@ def export(curriculum: Curriculum, kind: str, folder: Path) -> list[Path]:
     """Write one export as ``folder``, replacing it whole (export/files.py); raises
     export.files.NotOurs if the folder holds files that no export wrote."""
     site = Publication(curriculum.config)
-    return replace(folder, lambda new: EXPORTS[kind].make(curriculum, new, site, write))
+    readers = for_readers(curriculum)
+    return replace(folder, lambda new: EXPORTS[kind].make(readers, new, site, write))
 
 
 def mkdocs(config: Config, *args: str, **env: str) -> int:
@@ -166,6 +169,7 @@ def mkdocs(config: Config, *args: str, **env: str) -> int:
 def build(curriculum: Curriculum, site_dir: Path, say: Callable[[str], None]) -> int:
     """Generate, make the downloads (the books, the offline copy, the exports' zips) and
     build the site strictly into ``site_dir``; MkDocs' exit code."""
+    curriculum = for_readers(curriculum)  # once for every output (generate finds none left)
     config = curriculum.config
     generate(curriculum)
     for output in OUTPUTS:

@@ -242,6 +242,15 @@ class TermSource(Strict):
     note: str | None = None
 
 
+class OpenQuestion(Strict):
+    """The Tajik Wikipedia interface names the thing otherwise than the handbook: not the
+    handbook's to decide alone. The glossary page shows both forms as to be settled with the
+    community; meanwhile texts use `term` only (CUR080 flags the other form)."""
+
+    interface: str = Field(description="The form the wiki's interface shows, e.g. Викианбор.")
+    note: str | None = Field(default=None, description="Why it is open, for maintainers.")
+
+
 class Term(Strict):
     id: Id
     term: Text = Field(description="The preferred term in each language.")
@@ -249,6 +258,9 @@ class Term(Strict):
     avoid: dict[str, list[str]] = Field(
         default_factory=dict, description="Per language, variants not to use (CUR080 flags "
         "them, inflected forms too, and suggests `term`).")
+    open_question: dict[str, OpenQuestion] = Field(
+        default_factory=dict, description="Per language, an interface form that differs from "
+        "`term`, to be settled with the community.")
     source: TermSource | None = None
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..loader import Curriculum
 from ..problems import Problem
+from ..references import KINDS, references, titles
 from ..suggest import did_you_mean
+from ..walk import texts
 from . import check
 
 
@@ -102,3 +105,59 @@ def no_prerequisite_cycles(curriculum: Curriculum) -> Iterator[Problem]:
             yield module.document.problem(
                 "CUR019", ("prerequisites",),
                 f"prerequisite cycle {' → '.join(cycle)}; remove one of these prerequisites")
+
+
+@check("CUR064", "A reference `[[kind:id]]` in text names an existing module, exercise, "
+       "handout, guide or programme.")
+def references_resolve(curriculum: Curriculum) -> Iterator[Problem]:
+    known = titles(curriculum)
+    ids: dict[str, set[str]] = {kind: set() for kind in KINDS}
+    for kind, item in known:
+        ids[kind].add(item)
+    for model in curriculum.files():
+        for loc, text in texts(model):
+            for language, value in text.items():
+                for match in references(value):
+                    kind, item = match["kind"], match["id"].strip()
+                    if kind not in KINDS:
+                        yield model.document.problem(
+                            "CUR064", (*loc, language),
+                            f"`{match.group()}`: unknown kind `{kind}`; "
+                            f"{did_you_mean(kind, KINDS, 'kinds')}")
+                    elif item not in ids[kind] | curriculum.unloaded:
+                        yield model.document.problem(
+                            "CUR064", (*loc, language),
+                            f"`{match.group()}`: no {kind} `{item}`; "
+                            f"{did_you_mean(item, ids[kind], KINDS[kind])}")
+
+
+@check("CUR065", "Reader-facing text names a module, exercise, handout, guide or programme by "
+       "its title, through a reference `[[kind:id]]`, never by its bare id (file name).")
+def no_bare_ids(curriculum: Curriculum) -> Iterator[Problem]:
+    named: dict[str, list[str]] = {}  # id → kinds (an exercise and a handout may share it)
+    for kind, item in titles(curriculum):
+        named.setdefault(item, []).append(kind)
+    if not named:
+        return
+    # Whole ids only: not inside a longer id, a path or an address.
+    bare = re.compile(r"(?<![\w/#.:-])(" + "|".join(
+        re.escape(item) for item in sorted(named, key=len, reverse=True)) + r")(?![\w/-])")
+    for model in curriculum.files():
+        for loc, text in texts(model):
+            for language, value in text.items():
+                for match in bare.finditer(_reader_words(value)):
+                    item = match.group(1)
+                    yield model.document.problem(
+                        "CUR065", (*loc, language),
+                        f"`{item}` is a file name that readers should not see; write "
+                        + " or ".join(f"[[{kind}:{item}]]" for kind in named[item])
+                        + ", which shows its title")
+
+
+ADDRESSES = re.compile(r"\[\[[a-z]+:[^\[\]\n|]*\]\]|\]\([^)\s]*\)|<[^>\s]*>|https?://\S+")
+
+
+def _reader_words(text: str) -> str:
+    """What readers see of ``text``, code spans included: references and addresses blanked."""
+    return ADDRESSES.sub(" ", text) if ("[[" in text or "](" in text or "://" in text
+                                         or "<" in text) else text

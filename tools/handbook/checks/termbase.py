@@ -12,6 +12,8 @@ from ..terms import any_of, find, pattern
 from ..walk import texts
 from . import check
 
+UNTIL_SETTLED = " until the community settles the open question"
+
 
 @check("CUR080", "No text uses a term variant that the glossary says to avoid (inflected forms "
        "included); use the preferred term.")
@@ -23,6 +25,9 @@ def avoided_term(curriculum: Curriculum) -> Iterator[Problem]:
     for term in glossary.terms:
         for language, variants in term.avoid.items():
             avoided.setdefault(language, []).extend((term, variant) for variant in variants)
+        # Until the community settles an open question, the handbook uses one form.
+        for language, question in term.open_question.items():
+            avoided.setdefault(language, []).append((term, question.interface))
     if not avoided:
         return
     combined = {language: any_of(tuple(v for _, v in pairs), language)
@@ -38,18 +43,25 @@ def avoided_term(curriculum: Curriculum) -> Iterator[Problem]:
                                          if pattern(v, language).fullmatch(found))
                     yield model.document.problem(
                         "CUR080", (*loc, language),
-                        f"`{found}` is a form of «{variant}», which the term base says to avoid; "
+                        f"`{found}` is a form of «{variant}», which the term base says to avoid"
+                        f"{UNTIL_SETTLED if language in term.open_question else ''}; "
                         f"write «{term.term.get(language, '')}» (glossary: {term.id})")
 
 
-@check("CUR081", "A glossary entry's variants to avoid are in configured languages and differ "
-       "from its preferred term.")
+@check("CUR081", "A glossary entry's variants to avoid (and an open question's interface form) "
+       "are in configured languages and differ from its preferred term.")
 def term_base_is_consistent(curriculum: Curriculum) -> Iterator[Problem]:
     glossary = curriculum.glossary
     if glossary is None:
         return
     languages = curriculum.config.languages
     for index, term in enumerate(glossary.terms):
+        for language, question in term.open_question.items():
+            if find(question.interface, language, term.term.get(language, "")):
+                yield glossary.document.problem(
+                    "CUR081", ("terms", index, "open_question", language, "interface"),
+                    f"the interface form «{question.interface}» matches the term in use "
+                    f"«{term.term.get(language, '')}»; an open question needs two forms")
         for language, variants in term.avoid.items():
             if language not in languages:
                 yield glossary.document.problem(

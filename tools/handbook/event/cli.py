@@ -79,7 +79,9 @@ def import_command(
 def report_command(
     event_id: EventArgument,
     out_folder: Annotated[Path | None, typer.Option(
-        "--out", metavar="FOLDER", help="Folder to write (default: events/EVENT in the `exports` folder of [tool.handbook]).")] = None,
+        "--out", metavar="FOLDER",
+        help="Folder to write (default: events/EVENT in the `exports` folder of "
+        "[tool.handbook]).")] = None,
 ) -> None:
     """Write the event's report as Meta-Wiki wikitext, one file per language."""
     from ..export.event_report import export
