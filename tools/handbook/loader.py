@@ -17,7 +17,16 @@ from pydantic import BaseModel, ValidationError
 from . import partial, record
 from .config import Config
 from .document import Document, Loc, read
-from .models import Exercise, FileModel, Glossary, Guide, Handout, Module, Programme
+from .models import (
+    Exercise,
+    FileModel,
+    Glossary,
+    Guide,
+    Handout,
+    Module,
+    Programme,
+    TrainerRecord,
+)
 from .problems import Problem, register
 
 UNKNOWN_KEY = register("CUR003", "A key that the format does not know (often a typo).")
@@ -35,6 +44,7 @@ class Curriculum:
     guides: list[Guide] = field(default_factory=list)
     glossary: Glossary | None = None
     handouts: list[Handout] = field(default_factory=list)
+    trainers: TrainerRecord | None = None  # the trainer-pathway record
     problems: list[Problem] = field(default_factory=list)
     # Ids (file names) of files that failed to load: references to them are not reported
     # again, since the file's own problems already are.
@@ -47,8 +57,9 @@ class Curriculum:
     def files(self) -> list[FileModel]:
         """Every loaded file's model."""
         glossary = [self.glossary] if self.glossary else []
+        trainers = [self.trainers] if self.trainers else []
         return [*self.modules, *self.exercises, *self.programmes, *self.guides, *glossary,
-                *self.handouts]
+                *self.handouts, *trainers]
 
     def hides(self, problem: Problem) -> bool:
         """Whether a check's problem lies in a part of a file replaced after a structural
@@ -78,6 +89,8 @@ def sources(config: Config) -> Iterator[tuple[Path, type[FileModel]]]:
     glossary = config.curriculum / "glossary.yml"
     if glossary.exists():
         yield glossary, Glossary
+    if config.trainers and config.trainers.exists():
+        yield config.trainers, TrainerRecord
 
 
 def load_file(path: Path, kind: type[FileModel]) -> tuple[FileModel | None, list[Problem]]:
@@ -146,6 +159,8 @@ def _load(config: Config) -> Curriculum:
                 curriculum.glossary = model
             case Handout():
                 curriculum.handouts.append(model)
+            case TrainerRecord():
+                curriculum.trainers = model
     curriculum.record = _read_record(config, curriculum.problems)
     curriculum.modules.sort(key=lambda m: (m.order, m.id))
     curriculum.guides.sort(key=lambda g: (g.order, g.id))

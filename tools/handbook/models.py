@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import typing
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -210,11 +211,21 @@ class Programme(FileModel):
     review: dict[str, Review]
 
 
+class Requirement(Strict):
+    """Something a step of the trainer pathway asks for; the record's lines name it by id."""
+
+    id: Id
+    text: Text
+
+
 class Section(Strict):
     id: Id
     title: Text
     body: Text
     checklist: list[Text] = Field(default_factory=list, description="Rendered as tick boxes.")
+    requirements: list[Requirement] = Field(
+        default_factory=list, description="A pathway step's requirements (section id = step), "
+        "rendered as tick boxes; lines of the trainers record name them in `met`.")
 
 
 class Guide(FileModel):
@@ -272,7 +283,57 @@ class Handout(FileModel):
     review: dict[str, Review]
 
 
+# The trainer pathway's steps, in order; the pathway guide has a section for each.
+Step = Literal["trainee", "peer-mentor", "co-trainer", "lead-trainer"]
+STEPS: tuple[str, ...] = typing.get_args(Step)
+PATHWAY_GUIDE = "trainer-pathway"
+# publish: the person agreed that this line, with their username, is published.
+# public-report: not asked yet; the line only repeats what the group's public report on
+# Meta-Wiki says of them (the basis of the event record too). Ask them, then say `publish`.
+Consent = Literal["publish", "public-report"]
+
+
+class Holder(Strict):
+    user: str = Field(description="Wikimedia username.")
+    step: Step
+
+
+class Founding(Strict):
+    """The group's decision that starts the record: its first lead trainers, and anyone it
+    places directly at a later step for work done before the record existed."""
+
+    date: datetime.date
+    holders: list[Holder] = Field(min_length=1, description="At least one lead trainer.")
+    decision: Text = Field(description="What the group decided, and on what basis.")
+    source: str = Field(description="Where the decision (or its basis) is published.")
+
+
+class StepLine(Strict):
+    """One step reached by one person, confirmed by lead trainers."""
+
+    user: str = Field(description="Wikimedia username, as the person uses it.")
+    step: Step
+    event: Id | None = Field(default=None, description="The event (events/<id>.yml).")
+    date: datetime.date
+    confirmed_by: list[str] = Field(
+        default_factory=list, description="Lead trainers' usernames; empty only for a first "
+        "lead trainer, whom the founding decision confirms.")
+    consent: Consent | None = Field(default=None, description="publish, or public-report.")
+    met: list[Id] = Field(default_factory=list,
+                          description="Ids of the step's requirements (pathway guide) met.")
+    basis: Text = Field(description="The evidence for this line.")
+
+
+class TrainerRecord(FileModel):
+    """The group's record of the trainer pathway: one line per step reached."""
+
+    id: Literal["trainers"]
+    founding: Founding
+    lines: list[StepLine] = Field(default_factory=list)
+    review: dict[str, Review]
+
+
 KINDS: dict[str, type[FileModel]] = {
     "module": Module, "exercise": Exercise, "programme": Programme, "guide": Guide,
-    "glossary": Glossary, "handout": Handout,
+    "glossary": Glossary, "handout": Handout, "trainers": TrainerRecord,
 }

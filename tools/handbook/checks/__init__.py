@@ -43,6 +43,7 @@ from . import (  # noqa: E402, F401
     ids,
     language,
     links,
+    pathway,
     programmes,
     references,
     safety,

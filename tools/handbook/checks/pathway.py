@@ -1,0 +1,130 @@
+"""The trainers record (trainers.yml) follows the trainer pathway: steps in order, confirmed
+by lead trainers, with consent, once each."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..loader import Curriculum
+from ..models import PATHWAY_GUIDE, STEPS
+from ..pathway import founded, lead_on, since
+from ..problems import Problem
+from . import check
+
+ORDER = " → ".join(STEPS)
+
+
+@check("CUR140", "A step in the trainers record follows the person's previous step, on or "
+       "after its date.")
+def steps_in_order(curriculum: Curriculum) -> Iterator[Problem]:
+    record = curriculum.trainers
+    if record is None:
+        return
+    for index, line in enumerate(record.lines):
+        rank = STEPS.index(line.step)
+        if founded(record, line) and line.date < record.founding.date:
+            yield record.document.problem(
+                "CUR140", ("lines", index, "date"),
+                f"`{line.user}` is placed at {line.step} by the founding decision of "
+                f"{record.founding.date}; date the line on or after it")
+        if rank == 0 or founded(record, line):
+            continue
+        previous = STEPS[rank - 1]
+        first = since(record, line.user, previous, besides=line)
+        if first is None or first > line.date:
+            when = f" (only from {first})" if first else ""
+            yield record.document.problem(
+                "CUR140", ("lines", index, "step"),
+                f"`{line.user}` reaches {line.step} on {line.date} without a {previous} line on "
+                f"or before that date{when}; record the steps in order: {ORDER}")
+
+
+@check("CUR143", "Each line is confirmed by people who were lead trainers on its date (two for "
+       "a new lead trainer); the founding decision names at least one lead trainer.")
+def confirmed_by_lead_trainers(curriculum: Curriculum) -> Iterator[Problem]:
+    record = curriculum.trainers
+    if record is None:
+        return
+    if not any(h.step == "lead-trainer" for h in record.founding.holders):
+        yield record.document.problem(
+            "CUR143", ("founding", "holders"),
+            "the founding decision names no lead trainer, so nobody can confirm a line; "
+            "add the group's first lead trainers with `step: lead-trainer`")
+    for index, line in enumerate(record.lines):
+        if founded(record, line):
+            continue
+        needed = 2 if line.step == "lead-trainer" else 1
+        confirmers = set(line.confirmed_by) - {line.user}
+        if len(confirmers) < needed:
+            yield record.document.problem(
+                "CUR143", ("lines", index, "confirmed_by"),
+                f"{line.step} `{line.user}` needs {needed} confirming lead trainer(s), has "
+                f"{len(confirmers)}; add the usernames of the lead trainers who confirm it")
+        for position, confirmer in enumerate(line.confirmed_by):
+            if confirmer != line.user and not lead_on(record, confirmer, line.date):
+                yield record.document.problem(
+                    "CUR143", ("lines", index, "confirmed_by", position),
+                    f"`{confirmer}` was not a lead trainer on {line.date}, so cannot confirm "
+                    "this line; ask a lead trainer of that date to confirm it")
+
+
+@check("CUR144", "Nobody confirms their own line in the trainers record.")
+def no_self_confirmation(curriculum: Curriculum) -> Iterator[Problem]:
+    record = curriculum.trainers
+    if record is None:
+        return
+    for index, line in enumerate(record.lines):
+        if line.user in line.confirmed_by:
+            position = line.confirmed_by.index(line.user)
+            yield record.document.problem(
+                "CUR144", ("lines", index, "confirmed_by", position),
+                f"`{line.user}` confirms their own {line.step} line; another lead trainer "
+                "confirms it")
+
+
+@check("CUR145", "Every line of the trainers record says the person's consent.")
+def consent_given(curriculum: Curriculum) -> Iterator[Problem]:
+    record = curriculum.trainers
+    if record is None:
+        return
+    for index, line in enumerate(record.lines):
+        if line.consent is None:
+            yield record.document.problem(
+                "CUR145", ("lines", index, "user"),
+                f"the line of `{line.user}` has no `consent`; ask them, and add `consent: "
+                "publish` only if they agree (otherwise leave the line out)")
+
+
+@check("CUR146", "No two lines of the trainers record give the same person, step and event.")
+def no_duplicate_lines(curriculum: Curriculum) -> Iterator[Problem]:
+    record = curriculum.trainers
+    if record is None:
+        return
+    seen: dict[tuple, int] = {}
+    for index, line in enumerate(record.lines):
+        key = (line.user, line.step, line.event)
+        if key in seen:
+            first = record.document.position(("lines", seen[key]))[0]
+            yield record.document.problem(
+                "CUR146", ("lines", index, "user"),
+                f"`{line.user}` is recorded as {line.step} at {line.event or 'no event'} "
+                f"twice (first on line {first}); remove one")
+        else:
+            seen[key] = index
+
+
+@check("CUR147", "A line's `met` names requirements of its step in the trainer pathway guide.")
+def known_requirements(curriculum: Curriculum) -> Iterator[Problem]:
+    record = curriculum.trainers
+    guide = next((g for g in curriculum.guides if g.id == PATHWAY_GUIDE), None)
+    if record is None or guide is None:
+        return
+    sections = {section.id: [r.id for r in section.requirements] for section in guide.sections}
+    for index, line in enumerate(record.lines):
+        known = sections.get(line.step, [])
+        for position, requirement in enumerate(line.met):
+            if requirement not in known:
+                yield record.document.problem(
+                    "CUR147", ("lines", index, "met", position),
+                    f"`{requirement}` is not a requirement of the {line.step} step; choose from "
+                    f"{', '.join(known) or '(none: the guide lists none)'}")
