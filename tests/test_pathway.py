@@ -35,14 +35,14 @@ def test_the_real_record_is_clean():
     assert [str(p) for p in problems(ROOT) if p.file.name == "trainers.yml"] == []
 
 
+PEER_ON = "    step: peer-mentor\n    date: "
 BETA_PEER = "  - user: Beta\n    step: peer-mentor\n    date: 2025-04-05\n"
 # (code, old text, new text, text on the line the problem must point at)
 CASES = [
     # a peer mentor before being a trainee
-    ("CUR140", "    step: peer-mentor\n    date: 2025-04-05", "    step: peer-mentor\n    date: 2025-04-03",
-     None),
+    ("CUR140", PEER_ON + "2025-04-05", PEER_ON + "2025-04-03", None),
     # skipping a step: co-trainer without a peer-mentor line
-    ("CUR140", "    step: peer-mentor\n    date: 2025-04-05", "    step: co-trainer\n    date: 2025-04-05",
+    ("CUR140", PEER_ON + "2025-04-05", "    step: co-trainer\n    date: 2025-04-05",
      "step: co-trainer"),
     ("CUR143", "    confirmed_by: [Alpha]\n    consent: publish\n    met:",
      "    confirmed_by: [Gamma]\n    consent: publish\n    met:", "confirmed_by: [Gamma]"),
@@ -52,7 +52,8 @@ CASES = [
     ("CUR143", "      step: lead-trainer\n  decision", "      step: co-trainer\n  decision",
      "holders:"),
     ("CUR144", "    confirmed_by: [Alpha]\n    consent: publish\n    met:",
-     "    confirmed_by: [Alpha, Beta]\n    consent: publish\n    met:", "confirmed_by: [Alpha, Beta]"),
+     "    confirmed_by: [Alpha, Beta]\n    consent: publish\n    met:",
+     "confirmed_by: [Alpha, Beta]"),
     ("CUR145", "    confirmed_by: [Alpha]\n    consent: publish\n    basis",
      "    confirmed_by: [Alpha]\n    basis", "  - user: Beta\n    step: peer-mentor"),
     ("CUR147", "met: [attended-training-day]", "met: [mentored-workshop]", "met: [mentored-"),
