@@ -257,10 +257,10 @@ def _curriculum_file(path: Path, files: list[Path], config: Config) -> Path | No
 
 @app.command()
 def new(
-    kind: Annotated[str, typer.Argument(help="module or exercise")],
+    kind: Annotated[str, typer.Argument(help="module, exercise or event")],
     item_id: Annotated[str, typer.Argument(metavar="ID", help="e.g. wikidata-basics")],
 ) -> None:
-    """Create a skeleton module or exercise file; never overwrites an existing file."""
+    """Create a skeleton module, exercise or event file; never overwrites an existing file."""
     config = _config()
     if kind not in SCAFFOLDS:
         err.print(f"handbook: unknown kind {kind!r}; choose one of {', '.join(SCAFFOLDS)}",

@@ -34,6 +34,8 @@ class Config:
     trainers: Path | None = None
     # Personal files (certificates): never inside the docs, the site or its zip.
     certificates: Path | None = None
+    # One YAML file per event held with the curriculum (`handbook event`).
+    events: Path = Path("events")
 
     @property
     def default_language(self) -> str:
@@ -79,6 +81,7 @@ def load_config(root: Path | None = None) -> Config:
         site_url=_address(table.get("site_url")),
         trainers=root / table.get("trainers", "trainers.yml"),
         certificates=root / table.get("certificates", "build/certificates"),
+        events=root / table.get("events", "events"),
     )
 
 

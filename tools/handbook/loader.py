@@ -18,6 +18,7 @@ from . import partial, record
 from .config import Config
 from .document import Document, Loc, read
 from .models import (
+    Event,
     Exercise,
     FileModel,
     Glossary,
@@ -45,6 +46,7 @@ class Curriculum:
     glossary: Glossary | None = None
     handouts: list[Handout] = field(default_factory=list)
     trainers: TrainerRecord | None = None  # the trainer-pathway record
+    events: list[Event] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     # Ids (file names) of files that failed to load: references to them are not reported
     # again, since the file's own problems already are.
@@ -59,7 +61,7 @@ class Curriculum:
         glossary = [self.glossary] if self.glossary else []
         trainers = [self.trainers] if self.trainers else []
         return [*self.modules, *self.exercises, *self.programmes, *self.guides, *glossary,
-                *self.handouts, *trainers]
+                *self.handouts, *self.events, *trainers]
 
     def hides(self, problem: Problem) -> bool:
         """Whether a check's problem lies in a part of a file replaced after a structural
@@ -76,6 +78,12 @@ class Curriculum:
     def handout(self, handout_id: str) -> Handout | None:
         return next((h for h in self.handouts if h.id == handout_id), None)
 
+    def event(self, event_id: str) -> Event | None:
+        return next((e for e in self.events if e.id == event_id), None)
+
+    def programme(self, programme_id: str) -> Programme | None:
+        return next((p for p in self.programmes if p.id == programme_id), None)
+
 
 def sources(config: Config) -> Iterator[tuple[Path, type[FileModel]]]:
     """Every curriculum file with the model it must match, in a stable order."""
@@ -83,7 +91,8 @@ def sources(config: Config) -> Iterator[tuple[Path, type[FileModel]]]:
                          (config.curriculum / "programmes", Programme),
                          (config.curriculum / "guides", Guide),
                          (config.curriculum / "handouts", Handout),
-                         (config.exercises, Exercise)):
+                         (config.exercises, Exercise),
+                         (config.events, Event)):
         for path in sorted(folder.glob("*.yml")):
             yield path, kind
     glossary = config.curriculum / "glossary.yml"
@@ -161,6 +170,8 @@ def _load(config: Config) -> Curriculum:
                 curriculum.handouts.append(model)
             case TrainerRecord():
                 curriculum.trainers = model
+            case Event():
+                curriculum.events.append(model)
     curriculum.record = _read_record(config, curriculum.problems)
     curriculum.modules.sort(key=lambda m: (m.order, m.id))
     curriculum.guides.sort(key=lambda g: (g.order, g.id))

@@ -283,18 +283,170 @@ class Handout(FileModel):
     review: dict[str, Review]
 
 
+# --- Events: one training as it was planned, held and reported (events/<id>.yml) ---
+
+Unknown = Literal["unknown"]
+Count = Annotated[int, Field(ge=0)]
+Minutes = Count
+Username = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True),
+                     Field(description="A Wikimedia username as written on the wiki, or the "
+                           "name as a public source writes it.")]
+
+
+class Venue(Strict):
+    name: Text
+    city: Text
+    country: Annotated[str, StringConstraints(pattern="^[A-Z]{2}$")] = Field(
+        description="ISO 3166 code, e.g. TJ.")
+    address: Text | None = Field(default=None, description="Where in the city, if stated.")
+
+
+class EventLinks(Strict):
+    meta: str | None = Field(default=None, description="The Meta-Wiki event or report page.")
+    dashboard: str | None = Field(
+        default=None, description="The Programs & Events Dashboard course slug as the Dashboard "
+        "writes it, e.g. `Tajik_Wikimedians_User_Group/Some_Course`.")
+    hashtag: str | None = Field(default=None, description="The edit-summary hashtag, without #.")
+
+
+# consent: publish: the person agreed (or a public source they are named in is the basis
+# stated in `people.basis`) that this username appears in the record and its reports.
+Consent = Literal["publish", "withheld"]
+
+
+class Person(Strict):
+    username: Username
+    role: Text
+    consent: Consent | None = Field(
+        default=None, description="`publish` when the person agreed to be named; without "
+        "it the username is refused (count the person instead).")
+
+
+ParticipantKind = Literal["active-contributors", "newcomers", "mentors", "other"]
+
+
+class ParticipantCount(Strict):
+    date: datetime.date
+    kind: ParticipantKind
+    count: Count | Unknown = Field(description="How many; `unknown` when not recorded.")
+    note: Text | None = Field(default=None, description="Who they were, as recorded.")
+
+
+class People(Strict):
+    basis: Text | None = Field(
+        default=None, description="Why the named people may be published (their consent, "
+        "or the public report that already names them).")
+    trainers: list[Person] = Field(default_factory=list)
+    mentors: list[Person] = Field(default_factory=list)
+    participants: list[ParticipantCount] = Field(
+        default_factory=list, description="Counts per day and kind; never names.")
+    named: list[Person] = Field(
+        default_factory=list, description="Participants and others named in the record "
+        "(elected, thanked), each with `consent: publish`.")
+
+
+class Session(Strict):
+    """What was delivered in one programme slot (found by its day and planned start), or a
+    session the programme did not plan (no `start`)."""
+
+    date: datetime.date
+    start: Clock | None = Field(
+        default=None, description="The programme slot's planned start; none for an "
+        "unplanned session.")
+    module: Id | None = Field(default=None, description="The module delivered, if any.")
+    title: Text | None = Field(default=None, description="For a session without a module.")
+    delivered: bool | Unknown = Field(
+        default=True, description="`false` if the slot was dropped, `unknown` if no record "
+        "says.")
+    led_by: list[Username] = Field(default_factory=list, description="Usernames of those who "
+                                   "led it (listed under `people`).")
+    planned: Minutes | Unknown | None = Field(
+        default=None, description="Planned minutes; default: the programme slot's.")
+    actual: Minutes | Unknown = Field(default="unknown", description="Minutes it really took.")
+    segments: list[Minutes | Unknown] = Field(
+        default_factory=list, description="Actual minutes of each of the module's segments, "
+        "in order (empty: not recorded).")
+    notes: Text | None = Field(default=None, description="What happened, as recorded.")
+    changes: Text | None = Field(default=None, description="What changed against the plan "
+                                 "and why.")
+
+
+class Election(Strict):
+    username: Username
+    to: Text = Field(description="The position, e.g. contact person of the group.")
+    term_months: PositiveInt | Unknown = "unknown"
+
+
+class Decision(Strict):
+    date: datetime.date
+    body: Text = Field(description="Who decided, e.g. the General Assembly.")
+    decided: Text = Field(description="What was decided.")
+    elected: list[Election] = Field(default_factory=list)
+    vote: Text | None = Field(default=None, description="The vote as stated, e.g. unanimous.")
+
+
+class Thanks(Strict):
+    date: datetime.date | None = None
+    by: Text
+    people: list[Username] = Field(min_length=1)
+    reason: Text
+
+
+class Lesson(Strict):
+    """In the shape of Meta-Wiki's learning patterns."""
+
+    problem: Text
+    what_we_did: Text
+    what_we_would_change: Text
+
+
+OutcomeMetric = Literal[
+    "participants", "editors", "new-editors", "retained-new-editors", "articles-created",
+    "articles-edited", "bytes-added", "references-added", "total-edits", "uploads",
+    "uploads-used-in-articles", "upload-usage-count", "article-views",
+]
+
+
+class Outcome(Strict):
+    metric: OutcomeMetric
+    value: Count | Unknown
+    source: str = Field(description="Where the number comes from, e.g. the Dashboard's "
+                        "overview CSV of the course.")
+    date: datetime.date | None = Field(default=None,
+                                       description="When it was taken; required for a number.")
+    note: Text | None = None
+
+
+class Event(FileModel):
+    id: Id
+    title: Text
+    programme: Id | None = Field(default=None, description="The programme it ran.")
+    dates: list[datetime.date] = Field(min_length=1)
+    format: Literal["in-person", "online", "hybrid"] = "in-person"
+    venue: Venue
+    organiser: Text
+    links: EventLinks = Field(default_factory=EventLinks)
+    status: Literal["planned", "held", "reported"]
+    summary: Text = Field(description="What the event was for and what it achieved, in a "
+                          "few lines.")
+    people: People = Field(default_factory=People)
+    sessions: list[Session] = Field(default_factory=list)
+    decisions: list[Decision] = Field(default_factory=list)
+    thanks: list[Thanks] = Field(default_factory=list)
+    lessons: list[Lesson] = Field(default_factory=list)
+    outcomes: list[Outcome] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+    review: dict[str, Review]
+
+
 # The trainer pathway's steps, in order; the pathway guide has a section for each.
 Step = Literal["trainee", "peer-mentor", "co-trainer", "lead-trainer"]
 STEPS: tuple[str, ...] = typing.get_args(Step)
 PATHWAY_GUIDE = "trainer-pathway"
-# publish: the person agreed that this line, with their username, is published.
-# public-report: not asked yet; the line only repeats what the group's public report on
-# Meta-Wiki says of them (the basis of the event record too). Ask them, then say `publish`.
-Consent = Literal["publish", "public-report"]
 
 
 class Holder(Strict):
-    user: str = Field(description="Wikimedia username.")
+    user: Username
     step: Step
 
 
@@ -311,14 +463,16 @@ class Founding(Strict):
 class StepLine(Strict):
     """One step reached by one person, confirmed by lead trainers."""
 
-    user: str = Field(description="Wikimedia username, as the person uses it.")
+    user: Username = Field(description="Wikimedia username, as the person uses it.")
     step: Step
     event: Id | None = Field(default=None, description="The event (events/<id>.yml).")
     date: datetime.date
-    confirmed_by: list[str] = Field(
+    confirmed_by: list[Username] = Field(
         default_factory=list, description="Lead trainers' usernames; empty only for a first "
         "lead trainer, whom the founding decision confirms.")
-    consent: Consent | None = Field(default=None, description="publish, or public-report.")
+    consent: Consent | None = Field(
+        default=None, description="`publish`: the person agreed, or the public report that "
+        "names them in this role is the basis (say so in `basis`); anything else: no line.")
     met: list[Id] = Field(default_factory=list,
                           description="Ids of the step's requirements (pathway guide) met.")
     basis: Text = Field(description="The evidence for this line.")
@@ -335,5 +489,5 @@ class TrainerRecord(FileModel):
 
 KINDS: dict[str, type[FileModel]] = {
     "module": Module, "exercise": Exercise, "programme": Programme, "guide": Guide,
-    "glossary": Glossary, "handout": Handout, "trainers": TrainerRecord,
+    "glossary": Glossary, "handout": Handout, "event": Event, "trainers": TrainerRecord,
 }

@@ -10,7 +10,7 @@ from ruamel.yaml import YAML
 
 from .config import Config
 
-SCAFFOLDS = ("module", "exercise")
+SCAFFOLDS = ("module", "exercise", "event")
 
 
 def _module(module_id: str, order: int, text) -> dict:
@@ -38,6 +38,21 @@ def _exercise(exercise_id: str, text) -> dict:
             "expected": text(), "trainer_notes": text()}
 
 
+def _event(event_id: str, text) -> dict:
+    return {
+        "id": event_id, "title": text(), "programme": None, "dates": [],
+        "format": "in-person",
+        "venue": {"name": text(), "city": text(), "country": ""},
+        "organiser": text(),
+        "links": {"meta": None, "dashboard": None, "hashtag": None},
+        "status": "planned", "summary": text(),
+        "people": {"basis": text(), "trainers": [], "mentors": [], "participants": [],
+                   "named": []},
+        "sessions": [], "decisions": [], "thanks": [], "lessons": [], "outcomes": [],
+        "sources": [],
+    }
+
+
 def skeleton(kind: str, item_id: str, config: Config, order: int) -> tuple[Path, str]:
     """Where the new file goes and its YAML text."""
     def text() -> dict:
@@ -45,6 +60,8 @@ def skeleton(kind: str, item_id: str, config: Config, order: int) -> tuple[Path,
 
     if kind == "module":
         path, data = config.curriculum / "modules" / f"{item_id}.yml", _module(item_id, order, text)
+    elif kind == "event":
+        path, data = config.events / f"{item_id}.yml", _event(item_id, text)
     else:
         path, data = config.exercises / f"{item_id}.yml", _exercise(item_id, text)
     data["review"] = {language: {"status": "draft"} for language in config.languages}
