@@ -128,3 +128,55 @@ def known_requirements(curriculum: Curriculum) -> Iterator[Problem]:
                     "CUR147", ("lines", index, "met", position),
                     f"`{requirement}` is not a requirement of the {line.step} step; choose from "
                     f"{', '.join(known) or '(none: the guide lists none)'}")
+
+
+# Where an event must list the person for the step: a peer mentor among its mentors, a
+# co-trainer or lead trainer among its trainers. A trainee attended: counts, not names.
+LISTED_AS = {"peer-mentor": "mentors", "co-trainer": "trainers", "lead-trainer": "trainers"}
+
+
+@check("CUR141", "A line's event exists in events/ and the line is dated within or after it.")
+def known_event(curriculum: Curriculum) -> Iterator[Problem]:
+    record = curriculum.trainers
+    if record is None:
+        return
+    events = {event.id: event for event in curriculum.events}
+    for index, line in enumerate(record.lines):
+        if line.event is None or line.event in curriculum.unloaded:
+            continue
+        event = events.get(line.event)
+        if event is None:
+            yield record.document.problem(
+                "CUR141", ("lines", index, "event"),
+                f"no event `{line.event}` in events/; use the id of an event file "
+                f"({', '.join(sorted(events)) or 'none yet: `handbook new event ID`'})")
+        elif line.date < min(event.dates):
+            yield record.document.problem(
+                "CUR141", ("lines", index, "date"),
+                f"{line.date} is before the event `{event.id}` began ({min(event.dates)}); "
+                "date the step on or after the event")
+
+
+@check("CUR142", "The event of a peer-mentor, co-trainer or lead-trainer line lists the "
+       "person among its mentors or trainers.")
+def listed_at_event(curriculum: Curriculum) -> Iterator[Problem]:
+    record = curriculum.trainers
+    if record is None:
+        return
+    events = {event.id: event for event in curriculum.events}
+    for index, line in enumerate(record.lines):
+        group = LISTED_AS.get(line.step)
+        if group is None:
+            continue
+        if line.event is None and not founded(record, line):  # founded: the decision is basis
+            yield record.document.problem(
+                "CUR142", ("lines", index, "step"),
+                f"a {line.step} line names the event where `{line.user}` did it; add `event:`")
+            continue
+        event = events.get(line.event) if line.event else None
+        people = getattr(event.people, group) if event else None
+        if people is not None and line.user not in {person.username for person in people}:
+            yield record.document.problem(
+                "CUR142", ("lines", index, "user"),
+                f"`{line.user}` is not among the {group} of event `{line.event}`; add them "
+                f"there (with their consent) or correct the username")
