@@ -96,6 +96,6 @@ def test_a_new_lead_trainer_needs_two_confirmers(pathway):
         "    confirmed_by: [Alpha]\n    consent: publish\n    basis: {tg: Ҳа., en: Yes.}\n"
         "review:"))
     record.write_text(text, "utf-8")
-    found = pathway_problems(pathway)
-    assert [p.code for p in found if p.code != "CUR142"] == ["CUR143"]
+    found = [p for p in pathway_problems(pathway) if p.code != "CUR142"]  # no events named
+    assert [p.code for p in found] == ["CUR143"]
     assert "needs 2" in found[0].message
