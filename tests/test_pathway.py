@@ -99,3 +99,11 @@ def test_a_new_lead_trainer_needs_two_confirmers(pathway):
     found = [p for p in pathway_problems(pathway) if p.code != "CUR142"]  # no events named
     assert [p.code for p in found] == ["CUR143"]
     assert "needs 2" in found[0].message
+
+
+def test_the_pathway_guide_names_existing_modules_and_every_step(pathway):
+    guide = pathway / "curriculum/guides/trainer-pathway.yml"
+    line = replace(guide, "  - id: co-trainer\n", "  - id: co-trainers\n    modules: [no-such]\n")
+    found = [p for p in pathway_problems(pathway) if p.code == "CUR148"]
+    assert {p.line for p in found} == {line + 1, guide.read_text("utf-8")[
+        : guide.read_text("utf-8").index("sections:")].count("\n") + 1}

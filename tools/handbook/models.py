@@ -226,6 +226,9 @@ class Section(Strict):
     requirements: list[Requirement] = Field(
         default_factory=list, description="A pathway step's requirements (section id = step), "
         "rendered as tick boxes; lines of the trainers record name them in `met`.")
+    modules: list[Id] = Field(
+        default_factory=list, description="The modules a pathway step covers (printed on its "
+        "certificates).")
 
 
 class Guide(FileModel):

@@ -180,3 +180,24 @@ def listed_at_event(curriculum: Curriculum) -> Iterator[Problem]:
                 "CUR142", ("lines", index, "user"),
                 f"`{line.user}` is not among the {group} of event `{line.event}`; add them "
                 f"there (with their consent) or correct the username")
+
+
+@check("CUR148", "The trainer pathway guide has a section for every step, and the modules "
+       "its steps cover exist.")
+def pathway_guide_complete(curriculum: Curriculum) -> Iterator[Problem]:
+    guide = next((g for g in curriculum.guides if g.id == PATHWAY_GUIDE), None)
+    if guide is None or curriculum.trainers is None:
+        return
+    ids = [section.id for section in guide.sections]
+    for step in STEPS:
+        if step not in ids:
+            yield guide.document.problem(
+                "CUR148", ("sections",),
+                f"no section with id `{step}`; the trainers record and the certificates take "
+                "each step's title, requirements and modules from it")
+    for index, section in enumerate(guide.sections):
+        for position, module in enumerate(section.modules):
+            if curriculum.module(module) is None and module not in curriculum.unloaded:
+                yield guide.document.problem(
+                    "CUR148", ("sections", index, "modules", position),
+                    f"no module `{module}`; use the id of a file in curriculum/modules/")
