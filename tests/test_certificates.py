@@ -24,7 +24,7 @@ def text_of(pdf: Path) -> tuple[int, str, tuple[int, int]]:
 def add_trainee(root: Path, user: str) -> None:
     record = root / RECORD
     record.write_text(record.read_text("utf-8").replace("review:", (
-        f"  - user: {user}\n    step: trainee\n    event: one-day-2025\n    date: 2025-04-04\n"
+        f"  - user: {user}\n    step: trainee\n    event: workshop-2025\n    date: 2025-04-04\n"
         "    confirmed_by: [Alpha]\n    consent: publish\n"
         "    basis: {tg: Иштирок кард., en: Attended.}\nreview:")), "utf-8")
 
@@ -40,7 +40,7 @@ def test_one_page_per_step_and_language(pathway, handbook):  # noqa: F811
         pages, text, size = text_of(pdf)
         assert pages == 1 and size == A4, pdf.name
         assert "Beta" in text
-        assert "one-day-2025" not in text  # the event's title, not its id
+        assert "workshop-2025" not in text  # the event's title, not its id
         code = next(word for word in text.split() if len(word) == 9 and word[4] == "-")
         codes.add((pdf.name.rsplit("-", 1)[0], code))
     # The same code in both languages of a step; different steps, different codes.

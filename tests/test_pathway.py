@@ -35,13 +35,13 @@ def test_the_real_record_is_clean():
     assert [str(p) for p in problems(ROOT) if p.file.name == "trainers.yml"] == []
 
 
-PEER_ON = "    event: one-day-2025\n    date: 2025-04-0"
-BETA_PEER = "  - user: Beta\n    step: peer-mentor\n    event: one-day-2025\n"
+PEER_ON = "    event: workshop-2025\n    date: 2025-04-0"
+BETA_PEER = "  - user: Beta\n    step: peer-mentor\n    event: workshop-2025\n"
 # (code, old text, new text, text on the line the problem must point at)
 CASES = [
     # a peer mentor before being a trainee
-    ("CUR140", "    step: trainee\n    event: one-day-2025\n    date: 2025-04-04",
-     "    step: trainee\n    event: one-day-2025\n    date: 2025-04-06", "step: peer-mentor"),
+    ("CUR140", "    step: trainee\n    event: workshop-2025\n    date: 2025-04-04",
+     "    step: trainee\n    event: workshop-2025\n    date: 2025-04-06", "step: peer-mentor"),
     # skipping a step: co-trainer without a peer-mentor line
     ("CUR140", "    step: peer-mentor\n", "    step: co-trainer\n", "step: co-trainer"),
     ("CUR143", "    confirmed_by: [Alpha]\n    consent: publish\n    met:",
@@ -56,7 +56,7 @@ CASES = [
      "confirmed_by: [Alpha, Beta]"),
     ("CUR145", "    confirmed_by: [Alpha]\n    consent: publish\n    basis",
      "    confirmed_by: [Alpha]\n    basis", "  - user: Beta\n    step: peer-mentor"),
-    ("CUR141", PEER_ON + "5", "    event: one-day-2024\n    date: 2025-04-05", "one-day-2024"),
+    ("CUR141", PEER_ON + "5", "    event: workshop-2024\n    date: 2025-04-05", "workshop-2024"),
     ("CUR141", PEER_ON + "5", PEER_ON + "3", "date: 2025-04-03"),
     # Beta mentored, so is listed as a mentor, not a trainer
     ("CUR142", "    step: peer-mentor\n", "    step: co-trainer\n",

@@ -368,7 +368,8 @@ class Session(Strict):
     actual: Minutes | Unknown = Field(default="unknown", description="Minutes it really took.")
     segments: list[Minutes | Unknown] = Field(
         default_factory=list, description="Actual minutes of each of the module's segments, "
-        "in order (empty: not recorded).")
+        "in order (empty: not recorded); compared per segment while the module keeps that "
+        "number of segments.")
     notes: Text | None = Field(default=None, description="What happened, as recorded.")
     changes: Text | None = Field(default=None, description="What changed against the plan "
                                  "and why.")

@@ -24,6 +24,14 @@ PHONE_LIKE = re.compile(r"\+?\d[\d ().-]{5,}\d")
 UNSAFE_SCHEMES = {"javascript", "data", "vbscript", "file"}
 
 
+def contact_details(words: str) -> list[str]:
+    """The e-mail addresses and phone numbers in a text."""
+    phones = [m.raw_string for m in PhoneNumberMatcher(words, PHONE_REGION)] \
+        if PHONE_LIKE.search(words) else []
+    emails = EMAIL.findall(words) if "@" in words else []  # fast path
+    return [*emails, *phones]
+
+
 @check("CUR060", "No raw HTML in text fields (write Markdown instead).")
 def no_raw_html(curriculum: Curriculum) -> Iterator[Problem]:
     for model in curriculum.files():
@@ -58,11 +66,7 @@ def no_contact_details(curriculum: Curriculum) -> Iterator[Problem]:
     for model in curriculum.files():
         for loc, text in texts(model):
             for language, value in text.items():
-                words = prose(value)
-                phones = [m.raw_string for m in PhoneNumberMatcher(words, PHONE_REGION)] \
-                    if PHONE_LIKE.search(words) else []
-                emails = EMAIL.findall(words) if "@" in words else []  # fast path
-                for found in [*emails, *phones]:
+                for found in contact_details(prose(value)):
                     yield model.document.problem(
                         "CUR062", (*loc, language),
                         f"`{found}` looks like an e-mail address or phone number; link to a "
