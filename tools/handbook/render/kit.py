@@ -23,6 +23,7 @@ from .markdown import to_minutes
 SLIDES = "slides"
 PRESENT = "present"
 HANDOUTS = "handouts"
+SELF_ASSESSMENT = "self-assessment"
 
 
 @cache
@@ -105,6 +106,8 @@ def kit_files(curriculum: Curriculum, language: str) -> dict[Path, bytes]:
         steps = module_steps(module, language)
         page(PRESENT, module.id, "present.html.j2", title=module.title[language],
              plan=_plan_json(module.id, language, steps, None))
+        page(SELF_ASSESSMENT, module.id, "self-assessment.html.j2", module=module,
+             words={key: t[key] for key in ("quiz_score", "answer_all")})
     for handout in curriculum.handouts:
         page(HANDOUTS, handout.id, "handout.html.j2", handout=handout,
              exercise=curriculum.exercise(handout.exercise) if handout.exercise else None)
