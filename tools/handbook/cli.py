@@ -16,6 +16,7 @@ from rich.console import Console
 from . import record
 from .checks import run_checks
 from .config import Config, load_config
+from .event.cli import event_app
 from .export import KINDS as EXPORT_KINDS
 from .loader import Curriculum, load, sources
 from .models import ID_PATTERN, KINDS
@@ -27,6 +28,7 @@ from .scaffold import SCAFFOLDS, skeleton
 app = typer.Typer(help=__doc__, no_args_is_help=True, pretty_exceptions_enable=False,
                   add_completion=False)
 app.add_typer(po_app, name="po")
+app.add_typer(event_app, name="event")
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 

@@ -405,7 +405,7 @@ class Lesson(Strict):
 
 
 OutcomeMetric = Literal[
-    "participants", "editors", "new-editors", "retained-new-editors", "articles-created",
+    "participants", "new-editors", "retained-new-editors", "articles-created",
     "articles-edited", "bytes-added", "references-added", "total-edits", "uploads",
     "uploads-used-in-articles", "upload-usage-count", "article-views",
 ]

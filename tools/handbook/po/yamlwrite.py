@@ -31,10 +31,21 @@ def _yaml(style: tuple[int, int, int]) -> YAML:
     return yaml
 
 
-def _dump(yaml: YAML, tree: object) -> str:
+def dump(yaml: YAML, tree: object) -> str:
     out = io.StringIO()
     yaml.dump(tree, out)
     return out.getvalue()
+
+
+def faithful(original: str) -> tuple[YAML, object]:
+    """A round-trip reader and writer for ``original`` that writes it back byte for byte,
+    and its tree; Unfaithful if there is none."""
+    for style in STYLES:
+        yaml = _yaml(style)
+        tree = yaml.load(original)
+        if dump(yaml, tree) == original:
+            return yaml, tree
+    raise Unfaithful
 
 
 def rewrite(original: str, changes: Iterable[tuple[Loc, str, str, str]],
@@ -42,20 +53,14 @@ def rewrite(original: str, changes: Iterable[tuple[Loc, str, str, str]],
     """Apply (text loc, language, new text, source language) changes to ``original``, and
     give each language in ``new_reviews`` the review status `machine-drafted` (a language
     new to the file: nobody has reviewed it yet, and the tool cannot know who wrote it)."""
-    for style in STYLES:
-        yaml = _yaml(style)
-        tree = yaml.load(original)
-        if _dump(yaml, tree) == original:
-            break
-    else:
-        raise Unfaithful
+    yaml, tree = faithful(original)
     for loc, language, text, source in changes:
         mapping = _at(tree, loc)
         like = mapping.get(language, mapping.get(source))
         mapping[language] = styled(text, like)
     for language in new_reviews:
         tree["review"][language] = CommentedMap(status="machine-drafted")
-    return _dump(yaml, tree)
+    return dump(yaml, tree)
 
 
 def _at(tree: object, loc: Loc) -> CommentedMap:

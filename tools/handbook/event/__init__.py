@@ -1,0 +1,1 @@
+"""Events after the fact: Dashboard outcomes in, reports out."""

@@ -1,0 +1,74 @@
+"""`handbook event import` and `handbook event report`."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from ..config import load_config
+from ..loader import Curriculum, load
+from ..models import Event
+from ..report import Format, render
+
+event_app = typer.Typer(help="An event after the fact: import the Dashboard's outcomes, write "
+                        "its Meta-Wiki report.", no_args_is_help=True)
+out = Console(soft_wrap=True, highlight=False)
+err = Console(stderr=True, soft_wrap=True, highlight=False)
+
+EventArgument = Annotated[str, typer.Argument(
+    metavar="EVENT", help="The event's id (its file name in the events folder without .yml).")]
+
+
+def _event(event_id: str) -> tuple[Curriculum, Event]:
+    try:
+        config = load_config()
+    except (FileNotFoundError, KeyError) as error:
+        err.print(f"handbook: {error}; run it inside the handbook repository", markup=False)
+        raise typer.Exit(2) from None
+    curriculum = load(config)
+    wanted = Path(event_id).stem
+    event = curriculum.event(wanted)
+    if event is None:
+        broken = [p for p in curriculum.problems if p.file.stem == wanted]
+        if broken:
+            render(broken, Format.TEXT, config.root, err)
+            err.print("handbook: fix these first; nothing was written", markup=False)
+            raise typer.Exit(1)
+        known = ", ".join(e.id for e in curriculum.events) or "none yet"
+        err.print(f"handbook: no event `{wanted}` in {config.events.name}/ (events: {known}); "
+                  f"create one with `handbook new event {wanted}`", markup=False)
+        raise typer.Exit(2)
+    broken = [p for p in curriculum.problems if p.file == event.document.path]
+    if broken:
+        render(broken, Format.TEXT, config.root, err)
+        err.print("handbook: fix these first; nothing was written", markup=False)
+        raise typer.Exit(1)
+    return curriculum, event
+
+
+@event_app.command("import")
+def import_command(
+    event_id: EventArgument,
+    files: Annotated[list[Path], typer.Argument(
+        metavar="FILE.csv", help="The Dashboard's overview, editors, articles or uploads "
+        "download(s) of the event's course.", dir_okay=False)],
+) -> None:
+    """Write the Dashboard's aggregates into the event's outcomes (never usernames)."""
+    from . import importer
+
+    curriculum, event = _event(event_id)
+    result = importer.run(curriculum, event, files, datetime.date.today())
+    if result.errors:
+        for error in result.errors:
+            err.print(error, markup=False)
+        err.print(f"handbook: nothing was written to {event.document.path.name}", markup=False)
+        raise typer.Exit(1)
+    for metric, value, date in result.written:
+        out.print(f"{metric}: {value} (taken {date})", markup=False)
+    out.print(f"wrote {len(result.written)} outcome(s) to "
+              f"{event.document.path.relative_to(curriculum.config.root)}; review the diff and "
+              "commit it (not the CSV files)", markup=False)
