@@ -421,6 +421,18 @@ class Outcome(Strict):
     note: Text | None = None
 
 
+class Assessment(Strict):
+    """The before/after self-assessment of one module objective at an event, as aggregates
+    only (`handbook event assess`): never an individual answer, never fewer than 5."""
+
+    module: Id
+    objective: Id
+    answers: Count = Field(description="How many answered; at least 5, else not recorded.")
+    before: float = Field(description="Mean confidence before the session, 1–5.")
+    after: float = Field(description="Mean confidence after the session, 1–5.")
+    date: datetime.date = Field(description="When the answers were imported.")
+
+
 class Event(FileModel):
     id: Id
     title: Text
@@ -439,6 +451,8 @@ class Event(FileModel):
     thanks: list[Thanks] = Field(default_factory=list)
     lessons: list[Lesson] = Field(default_factory=list)
     outcomes: list[Outcome] = Field(default_factory=list)
+    assessments: list[Assessment] = Field(
+        default_factory=list, description="Self-assessment aggregates per module objective.")
     sources: list[Source] = Field(default_factory=list)
     review: dict[str, Review]
 

@@ -38,6 +38,7 @@ __all__ = ["CHECKS", "RULES", "check", "run_checks"]
 # Importing the rule modules registers their checks.
 from . import (  # noqa: E402, F401
     alignment,
+    assessments,
     events,
     handouts,
     hygiene,

@@ -72,3 +72,33 @@ def import_command(
     out.print(f"wrote {len(result.written)} outcome(s) to "
               f"{event.document.path.relative_to(curriculum.config.root)}; review the diff and "
               "commit it (not the CSV files)", markup=False)
+
+
+@event_app.command("assess")
+def assess_command(
+    event_id: EventArgument,
+    files: Annotated[list[Path], typer.Argument(
+        metavar="FILE.csv", help="Self-assessment lines (columns module, objective, before, "
+        "after; optional form), from the offline page or typed from the printed forms.",
+        dir_okay=False)],
+) -> None:
+    """Write per objective the number of answers and mean confidence before and after into
+    the event (never an answer; nothing from fewer than 5 answers)."""
+    from . import assess
+
+    curriculum, event = _event(event_id)
+    result = assess.run(curriculum, event, files, datetime.date.today())
+    if result.errors:
+        for error in result.errors:
+            err.print(error, markup=False)
+        err.print(f"handbook: nothing was written to {event.document.path.name}", markup=False)
+        raise typer.Exit(1)
+    for (module, objective), count, before, after in result.written:
+        out.print(f"{module} {objective}: {count} answers, before {before}, after {after}",
+                  markup=False)
+    for module, objective in result.withheld:
+        out.print(f"{module} {objective}: fewer than {assess.MINIMUM} answers, not written",
+                  markup=False)
+    out.print(f"wrote {len(result.written)} objective(s) to "
+              f"{event.document.path.relative_to(curriculum.config.root)}; review the diff and "
+              "commit it (never the answers)", markup=False)
