@@ -13,7 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from pypdf import PdfReader
 
-from handbook.checks.markup import prose
+from handbook.common.markup import prose
 from tests.conftest import CHROMIUM
 from tests.test_site import CONFIG, CURRICULUM, DEFAULT
 

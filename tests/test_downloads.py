@@ -12,8 +12,8 @@ import pytest
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from handbook.checks.markup import prose
-from handbook.render.markdown import to_minutes
+from handbook.common.clock import to_minutes
+from handbook.common.markup import prose
 from tests.test_site import CONFIG, CURRICULUM, DEFAULT, page
 
 TAJIK_LETTERS = "ҳқғҷӯӣ"

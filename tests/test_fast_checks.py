@@ -6,7 +6,7 @@ import random
 import re
 
 from handbook.checks.language import _mixed
-from handbook.checks.markup import MARKDOWN, _parse, parse
+from handbook.common.markup import MARKDOWN, _parse, parse
 from handbook.config import load_config
 from handbook.loader import load
 from handbook.walk import texts

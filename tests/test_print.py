@@ -8,7 +8,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from handbook.render.site import strings
+from handbook.strings import strings
 from tests import test_browser as web
 from tests.test_site import CONFIG, CURRICULUM
 

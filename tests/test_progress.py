@@ -9,10 +9,10 @@ import pytest
 from ruamel.yaml import YAML
 
 import tests.test_browser as browsing
-from handbook.checks.markup import prose
+from handbook.build import generate
+from handbook.common.markup import prose
 from handbook.config import load_config
 from handbook.loader import load
-from handbook.render.site import generate
 from tests.conftest import MODULE as FIXTURE_MODULE
 from tests.test_browser import DEFAULT, MODULE, OTHER, PAGE_TYPES, url
 from tests.test_site import CONFIG

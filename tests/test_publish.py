@@ -14,10 +14,10 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from handbook.checks.markup import prose
+from handbook import build
+from handbook.common.markup import prose
 from handbook.config import load_config
 from handbook.loader import load
-from handbook.render.site import downloads
 from tests.conftest import ROOT
 from tests.test_site import CONFIG, CURRICULUM, DEFAULT
 
@@ -72,7 +72,7 @@ def test_changing_the_setting_changes_every_calendar_link(project):
     curriculum = load(load_config(project))
     assert curriculum.programmes, "the fixture needs a programme"
     for language in curriculum.config.languages:
-        for data in downloads(curriculum, language).values():
+        for data in build.calendars(curriculum, language).values():
             for event in Calendar.from_ical(data).walk("VEVENT"):
                 assert str(event["url"]).startswith(other)
                 assert str(event["uid"]).endswith("@trainers.example.net")

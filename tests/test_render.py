@@ -6,11 +6,13 @@ from typing import get_args
 
 from ruamel.yaml import YAML
 
+from handbook.build import generate
+from handbook.common.clock import clock
 from handbook.config import load_config
 from handbook.loader import load
 from handbook.models import SegmentKind
-from handbook.render.markdown import cell, clock
-from handbook.render.site import generate, strings
+from handbook.render.markdown import cell
+from handbook.strings import strings
 from tests.conftest import MODULE
 
 

@@ -8,8 +8,8 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from handbook.checks.markup import prose
-from handbook.render.site import strings
+from handbook.common.markup import prose
+from handbook.strings import strings
 from handbook.walk import texts
 from tests.test_browser import pytestmark as needs_chromium
 from tests.test_browser import url

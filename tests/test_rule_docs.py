@@ -8,11 +8,11 @@ import re
 import pytest
 from ruamel.yaml import YAML
 
+from handbook.build import generate
 from handbook.checks.scripts import script
 from handbook.config import load_config
 from handbook.loader import load
 from handbook.problems import RULES
-from handbook.render.site import generate
 from handbook.ruledocs import examples, rule_docs, texts
 from tests.conftest import MODULE, ROOT
 from tests.test_rules import problems

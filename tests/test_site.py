@@ -10,9 +10,9 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
+from handbook.common.clock import clock
 from handbook.config import load_config
 from handbook.loader import load
-from handbook.render.markdown import clock
 from tests.conftest import ROOT
 
 CONFIG = load_config(ROOT)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from handbook.build import generate
 from handbook.config import load_config
 from handbook.loader import load
-from handbook.render.site import generate
 from handbook.terms import find, occurs, pattern
 from tests.conftest import EXERCISE, GLOSSARY, MODULE, ROOT
 from tests.test_rules import problems, replace

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -17,7 +13,6 @@ from . import record
 from .checks import run_checks
 from .config import Config, load_config
 from .event.cli import event_app
-from .export import KINDS as EXPORT_KINDS
 from .loader import Curriculum, load, sources
 from .models import ID_PATTERN, KINDS
 from .po.cli import po_app
@@ -73,7 +68,7 @@ def validate(
 @app.command()
 def generate() -> Curriculum:
     """Validate, then write the generated Markdown pages under docs/."""
-    from .render.site import generate as generate_pages  # not needed to validate: load late
+    from .build import generate as generate_pages  # not needed to validate: load late
 
     curriculum = _validate(_config(), [], Format.TEXT, False)
     changed = generate_pages(curriculum)
@@ -81,45 +76,21 @@ def generate() -> Curriculum:
     return curriculum
 
 
-def _mkdocs(config: Config, *args: str, **env: str) -> int:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}  # upstream's banner, not ours
-    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=config.root,
-                          env=env).returncode
-
-
 @app.command()
 def build(
     site_dir: Annotated[Path, typer.Option(help="Where to write the site.")] = Path("site"),
 ) -> None:
     """Validate and generate; make the PDFs, the offline zip and the site (`--strict`)."""
-    from .export.files import zip_folder
-    from .render.offline import NAME as OFFLINE_ZIP
-    from .render.offline import zip_site
-    from .render.pdf import build_pdfs
-    from .render.site import generate as generate_pages
+    from .build import build as build_site
+    from .export.files import NotOurs
 
     curriculum = generate()
-    config = curriculum.config
-    for pdf in build_pdfs(curriculum):
-        err.print(f"wrote {pdf.relative_to(config.root)}", markup=False, highlight=False)
-    downloads = config.generated / "downloads"
-    # The offline copy must not contain the previous zips (nor list them on its home page).
-    for previous in downloads.glob("*.zip"):
-        previous.unlink()
-    generate_pages(curriculum)
-    with tempfile.TemporaryDirectory() as offline:
-        code = _mkdocs(config, "build", "--strict", "--quiet", "--site-dir", offline,
-                       HANDBOOK_OFFLINE="true")
-        if code:
-            raise typer.Exit(code)
-        zip_site(Path(offline), downloads / OFFLINE_ZIP)
-    # Exports are for publishing, not for reading offline: zipped after the offline copy.
-    for kind in EXPORT_KINDS:
-        folder = _export(curriculum, kind, config.exports / kind)
-        for name, part in _bundles(kind, folder, config):
-            zip_folder(part, downloads / name)
-    generate_pages(curriculum)  # the home pages' download list now names the zip
-    raise typer.Exit(_mkdocs(config, "build", "--strict", "--site-dir", str(site_dir.resolve())))
+    try:
+        code = build_site(curriculum, site_dir, lambda line: err.print(
+            line, markup=False, highlight=False))
+    except NotOurs as error:
+        _not_ours(error.args[0])
+    raise typer.Exit(code)
 
 
 export_app = typer.Typer(help="Write the curriculum in other Wikimedia tools' formats.",
@@ -127,28 +98,21 @@ export_app = typer.Typer(help="Write the curriculum in other Wikimedia tools' fo
 app.add_typer(export_app, name="export")
 
 
-def _export(curriculum: Curriculum, kind: str, folder: Path) -> Path:
-    from .export import dashboard, wikitext  # not needed to validate: load late
-    from .export.files import NotOurs, fresh, write
-    from .export.publish import Publication
+def _export(curriculum: Curriculum, kind: str, folder: Path) -> None:
+    from .build import export  # not needed to validate: load late
+    from .export.files import NotOurs
 
     try:
-        fresh(folder)
+        files = export(curriculum, kind, folder)
     except NotOurs:
-        err.print(f"handbook: {folder} holds files that `handbook export` did not write; "
-                  "choose an empty or new folder with --out", markup=False)
-        raise typer.Exit(2) from None
-    exporter = {"wikitext": wikitext.export, "dashboard": dashboard.export}[kind]
-    files = exporter(curriculum, folder, Publication(curriculum.config), write)
+        _not_ours(folder)
     err.print(f"wrote {len(files)} {kind} file(s) in {folder}", markup=False, highlight=False)
-    return folder
 
 
-def _bundles(kind: str, folder: Path, config: Config) -> list[tuple[str, Path]]:
-    """The downloadable zips of an export: wikitext per language, the Dashboard's as one."""
-    if kind == "wikitext":
-        return [(f"wikitext-{lang}.zip", folder / lang) for lang in config.languages]
-    return [("dashboard-training.zip", folder)]
+def _not_ours(folder: Path) -> NoReturn:
+    err.print(f"handbook: {folder} holds files that `handbook export` did not write; "
+              "choose an empty or new folder with --out", markup=False)
+    raise typer.Exit(2) from None
 
 
 OutOption = Annotated[Path | None, typer.Option("--out", help="Folder to write (default: "
@@ -179,11 +143,12 @@ def serve(
     Only pages whose Markdown changed are rebuilt (MkDocs' dirty build), and no PDFs or
     offline zip are made; errors are shown on the pages instead of stopping the preview."""
     from . import preview
+    from .build import mkdocs
 
     config = _config()
     render(run_checks(load(config)), Format.TEXT, config.root, err)
     # Not strict: a dirty build always warns that navigation may be stale.
-    raise typer.Exit(_mkdocs(config, "serve", "--dirty", "--no-strict", "--dev-addr", address,
+    raise typer.Exit(mkdocs(config, "serve", "--dirty", "--no-strict", "--dev-addr", address,
                              **{preview.ENVIRONMENT: "1"}))
 
 

@@ -18,12 +18,13 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 from handbook import preview
+from handbook.build import generate
 from handbook.checks import run_checks
 from handbook.config import load_config
 from handbook.loader import Curriculum, load
 from handbook.problems import Severity
 from handbook.render.search import split_index
-from handbook.render.site import generate, pages, strings
+from handbook.render.site import pages, strings
 
 # Python-Markdown's toc titles every heading's permalink in English; the hook translates it.
 PERMALINK = re.compile('(<a class="headerlink" href="[^"]*" title=")'

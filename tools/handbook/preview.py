@@ -11,11 +11,11 @@ from pathlib import Path
 
 from jinja2 import BytecodeCache
 
+from .build import generate
 from .checks import run_checks
 from .config import Config, load_config
 from .loader import Curriculum, load, sources
 from .problems import Problem, Severity
-from .render.site import generate
 
 # `handbook serve` sets this for the MkDocs process it starts.
 ENVIRONMENT = "HANDBOOK_PREVIEW"

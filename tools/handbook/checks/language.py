@@ -7,11 +7,11 @@ from collections.abc import Iterator
 
 import pycld2
 
+from ..common.markup import prose
 from ..loader import Curriculum
 from ..problems import Problem
 from ..walk import texts
 from . import check
-from .markup import prose
 
 # Below this many letters, language identification is guesswork.
 MIN_LETTERS = 60

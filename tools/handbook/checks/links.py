@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from urllib.parse import urlparse
 
+from ..common.markup import links
 from ..loader import Curriculum
 from ..models import Exercise, FileModel, Guide, Module, Programme
 from ..problems import Problem
 from ..walk import texts
 from . import check
-from .markup import links
 
 
 def anchors(model: FileModel, curriculum: Curriculum) -> set[str]:

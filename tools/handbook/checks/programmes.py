@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from ..common.clock import clock
+from ..common.clock import to_minutes as minutes
 from ..loader import Curriculum
 from ..models import Day, Programme
 from ..problems import Problem, Severity
-from ..render.markdown import clock
-from ..render.markdown import to_minutes as minutes
 from ..suggest import did_you_mean
 from . import check
 

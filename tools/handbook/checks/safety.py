@@ -8,12 +8,12 @@ from urllib.parse import urlparse
 
 from phonenumbers import PhoneNumberMatcher
 
+from ..common.markup import links, prose, raw_html
 from ..loader import Curriculum
 from ..models import Resource, Source
 from ..problems import Problem
 from ..walk import texts
 from . import check
-from .markup import links, prose, raw_html
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 # Local numbers are read as Tajik ones; international ones carry their country code.

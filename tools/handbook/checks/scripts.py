@@ -8,12 +8,12 @@ from collections.abc import Iterator
 
 from babel.core import get_global
 
+from ..common.markup import prose
 from ..config import Config
 from ..loader import Curriculum
 from ..problems import Problem
 from ..walk import texts
 from . import check
-from .markup import prose
 
 # A single stray word ("Sandbox", "Wikidata") is normal; a text is in the wrong script when
 # more than this share of its letters is foreign, and it has enough letters to judge.

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..common.markup import prose
 from ..loader import Curriculum
 from ..models import Term
 from ..problems import Problem
 from ..terms import any_of, find, pattern
 from ..walk import texts
 from . import check
-from .markup import prose
 
 
 @check("CUR080", "No text uses a term variant that the glossary says to avoid (inflected forms "

@@ -102,3 +102,27 @@ def assess_command(
     out.print(f"wrote {len(result.written)} objective(s) to "
               f"{event.document.path.relative_to(curriculum.config.root)}; review the diff and "
               "commit it (never the answers)", markup=False)
+
+
+@event_app.command("report")
+def report_command(
+    event_id: EventArgument,
+    out_folder: Annotated[Path | None, typer.Option(
+        "--out", help="Folder to write (default: <exports>/events/<event id>).")] = None,
+) -> None:
+    """Write the event's report as Meta-Wiki wikitext, one file per language."""
+    from ..export.event_report import export
+    from ..export.files import NotOurs, fresh, write
+    from ..export.publish import Publication
+
+    curriculum, event = _event(event_id)
+    folder = out_folder or curriculum.config.exports / "events" / event.id
+    try:
+        fresh(folder)
+    except NotOurs:
+        err.print(f"handbook: {folder} holds files that handbook did not write; choose an "
+                  "empty or new folder with --out", markup=False)
+        raise typer.Exit(2) from None
+    files = export(curriculum, event, folder, Publication(curriculum.config), write)
+    for path in files:
+        out.print(f"wrote {path}", markup=False)

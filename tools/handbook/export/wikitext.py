@@ -16,10 +16,10 @@ from mwparserfromhell.nodes import Heading, Node, Tag, Template, Text
 from mwparserfromhell.smart_list import SmartList
 from mwparserfromhell.wikicode import Wikicode
 
+from ..common.clock import clock, to_minutes
+from ..common.dates import long_date, zone_name
 from ..loader import Curriculum
 from ..models import Module, Programme
-from ..render.dates import long_date, zone_name
-from ..render.markdown import clock, to_minutes
 from ..strings import strings
 from .library import library, trainings
 from .markup import to_wikitext

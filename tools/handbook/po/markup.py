@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..checks.markup import links
+from ..common.markup import links
 
 # {name}, but not the wiki template braces of `{{Name}}`.
 PLACEHOLDER = re.compile(r"(?<!\{)\{[A-Za-z_][A-Za-z0-9_.]*\}(?!\})")

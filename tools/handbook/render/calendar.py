@@ -15,10 +15,10 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event
 
 from ..address import generated_source, page_url
-from ..checks.markup import prose
+from ..common.clock import to_minutes
+from ..common.markup import prose
 from ..loader import Curriculum
 from ..models import Programme, Slot
-from .markdown import to_minutes
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,11 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..address import generated_source, page_url
+from ..common.dates import long_date
 from ..loader import Curriculum
 from ..models import PATHWAY_GUIDE, STEPS, StepLine
 from ..pathway import code
 from ..strings import strings
-from .dates import long_date
 
 TRAINERS_PAGE = "trainers.md"  # in the generated folder (render/trainers.py)
 

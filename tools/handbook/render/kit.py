@@ -14,11 +14,11 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from ..common.clock import to_minutes
 from ..loader import Curriculum
 from ..models import Day, Module, Programme
 from ..strings import strings
 from .html import to_html
-from .markdown import to_minutes
 
 SLIDES = "slides"
 PRESENT = "present"
