@@ -20,7 +20,7 @@ FLOORS: list[list[list[str]]] = [
       "handbook.address", "handbook.report", "handbook.scaffold", "handbook.event",
       "handbook.pathway", "handbook.assessment"]],
     [["handbook.loader", "handbook.partial", "handbook.record", "handbook.delivery",
-      "handbook.event.view"]],
+      "handbook.event.view", "handbook.trainers_view"]],
     [["handbook.checks", "handbook.tuning", "handbook.ruledocs"]],
     # `event import` writes authored files through the PO tools' round trip: their room.
     [["handbook.render"], ["handbook.export"],

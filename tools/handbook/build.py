@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Config
-from .export import dashboard, wikitext
+from .export import dashboard, trainers, wikitext
 from .export.files import fresh, write, zip_folder
 from .export.publish import Publication
 from .loader import Curriculum
@@ -79,6 +79,7 @@ OUTPUTS: tuple[Files | Book | Export, ...] = (
     Book(build_pdfs),
     Export("wikitext", wikitext.export),
     Export("dashboard", dashboard.export, shared="dashboard-training.zip"),
+    Export("trainers", trainers.export, shared="trainers-wikitext.zip"),
 )
 EXPORTS = {output.kind: output for output in OUTPUTS if isinstance(output, Export)}
 

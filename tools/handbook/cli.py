@@ -134,6 +134,13 @@ def export_dashboard(out: OutOption = None) -> None:
     _export(curriculum, "dashboard", out or curriculum.config.exports / "dashboard")
 
 
+@export_app.command("trainers")
+def export_trainers(out: OutOption = None) -> None:
+    """The Trainers list (consenting people only) as Meta-Wiki wikitext, per language."""
+    curriculum = _validate(_config(), [], Format.TEXT, False)
+    _export(curriculum, "trainers", out or curriculum.config.exports / "trainers")
+
+
 @app.command()
 def serve(
     address: Annotated[str, typer.Option(help="Host:port to serve on.")] = "127.0.0.1:8000",

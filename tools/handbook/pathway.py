@@ -45,11 +45,25 @@ def code(line: StepLine) -> str:
     return f"{text[:4]}-{text[4:]}"
 
 
-def highest(record: TrainerRecord) -> dict[str, StepLine]:
-    """Each person's line at the highest step they reached (the first line at that step)."""
+def published(record: TrainerRecord) -> list[StepLine]:
+    """The lines that may be shown: those of people who consented to be listed."""
+    return [line for line in record.lines if line.consent == "publish"]
+
+
+def highest(record: TrainerRecord) -> list[StepLine]:
+    """Each listed person's line at the highest step they reached (the first line at that
+    step), highest step first."""
     best: dict[str, StepLine] = {}
-    for line in sorted(record.lines, key=lambda line: line.date):
+    for line in sorted(published(record), key=lambda line: line.date):
         current = best.get(line.user)
         if current is None or STEPS.index(line.step) > STEPS.index(current.step):
             best[line.user] = line
-    return best
+    return sorted(best.values(), key=lambda line: (-STEPS.index(line.step), line.user))
+
+
+def counts(record: TrainerRecord) -> dict[str, int]:
+    """Step → how many listed people hold it as their highest step, every step named."""
+    tally = dict.fromkeys(STEPS, 0)
+    for line in highest(record):
+        tally[line.step] += 1
+    return tally

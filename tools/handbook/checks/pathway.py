@@ -88,11 +88,11 @@ def consent_given(curriculum: Curriculum) -> Iterator[Problem]:
     if record is None:
         return
     for index, line in enumerate(record.lines):
-        if line.consent is None:
+        if line.consent != "publish":
             yield record.document.problem(
-                "CUR145", ("lines", index, "user"),
-                f"the line of `{line.user}` has no `consent`; ask them, and add `consent: "
-                "publish` only if they agree (otherwise leave the line out)")
+                "CUR145", ("lines", index, "consent" if line.consent else "user"),
+                f"the line of `{line.user}` has no `consent: publish`; the record is public, so "
+                "ask them, and keep the line only if they agree")
 
 
 @check("CUR146", "No two lines of the trainers record give the same person, step and event.")

@@ -23,6 +23,7 @@ from .kit import kit_strings
 from .markdown import cell, indent
 from .review_sheets import cell_html, page_of, rows, sheet_name, sheet_path, target_language
 from .review_sheets import title_of as sheet_title
+from .trainers import trainers_context
 
 LINKS_TERMS = {"module.md.j2", "guide.md.j2"}  # pages that link the glossary terms they use
 
@@ -67,11 +68,13 @@ def pages(curriculum: Curriculum) -> list[Page]:
              {"programme": p, "day": day, "number": n})
         for p in curriculum.programmes for n, day in enumerate(p.days, start=1)]
     progress = [Page(Path("progress.md"), "progress.md.j2", {"modules": curriculum.modules})]
+    trainers = [Page(Path("trainers.md"), "trainers.md.j2", {})] if curriculum.trainers else []
     rules = [Page(Path("rules.md"), "rules.md.j2", {})]
     reviews = [Page(sheet_path(m), "review-sheet.md.j2",
                     {"item": m, "rows": rows(curriculum, m), "page": page_of(curriculum, m)})
                for m in curriculum.files()]
-    return listing + modules + programmes + guides + glossary + sheets + progress + rules + reviews
+    return (listing + modules + programmes + guides + glossary + sheets + progress + trainers
+            + rules + reviews)
 
 
 def _starts(module: Module) -> list[int]:
@@ -132,6 +135,8 @@ def _language_context(curriculum: Curriculum, language: str) -> dict:
             items, key=lambda item: alphabet_key(getattr(item, field).get(language, ""))),
         "end_of": lambda start, length: clock(to_minutes(start) + length),
         "check_id": lambda text: stable_id(text, curriculum.config.languages[0]),
+        # The Trainers page (trainers.py): drawn only when that page is rendered.
+        "trainers_view": lambda: trainers_context(curriculum, language, words),
         # Review sheets (review_sheets.py)
         "source": curriculum.config.source_language,
         "target_language": lambda page_language: target_language(
