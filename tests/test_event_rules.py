@@ -34,7 +34,7 @@ CASES = [
     ("CUR105", "people: [Example Trainer]", "people: [Example Newcomr]", "[Example Newcomr]"),
     ("CUR106", "    date: 2025-05-04\n", "", "value: 9"),
     ("CUR106", "date: 2025-05-04", "date: 2025-03-04", "date: 2025-03-04"),
-    ("CUR107", "dashboard: Test_Group/Test_Day_(2025)",
+    ("CUR107", "dashboard: Test_Group/Test_Day_2025",
      "dashboard: https://outreachdashboard.wmflabs.org/courses/Test_Group/Test_Day",
      "dashboard: https"),
 ]

@@ -15,10 +15,10 @@ PACKAGE = Path(__file__).resolve().parents[1] / "tools" / "handbook"
 # holds every module under it unless a longer name is placed elsewhere).
 FLOORS: list[list[list[str]]] = [
     [["handbook", "handbook.config", "handbook.problems", "handbook.document",
-      "handbook.yaml_errors", "handbook.models", "handbook.strings", "handbook.collation",
-      "handbook.terms", "handbook.walk", "handbook.suggest", "handbook.common",
-      "handbook.address", "handbook.report", "handbook.scaffold", "handbook.event",
-      "handbook.pathway", "handbook.assessment"]],
+      "handbook.yaml_errors", "handbook.schema_errors", "handbook.models", "handbook.strings",
+      "handbook.collation", "handbook.terms", "handbook.walk", "handbook.suggest",
+      "handbook.common", "handbook.address", "handbook.report", "handbook.scaffold",
+      "handbook.event", "handbook.pathway", "handbook.assessment"]],
     [["handbook.loader", "handbook.partial", "handbook.record", "handbook.delivery",
       "handbook.event.view", "handbook.trainers_view"]],
     [["handbook.checks", "handbook.tuning", "handbook.ruledocs"]],
@@ -26,8 +26,8 @@ FLOORS: list[list[list[str]]] = [
     [["handbook.render"], ["handbook.export"],
      ["handbook.po", "handbook.event.importer", "handbook.event.assess"]],
     [["handbook.build"]],
-    [["handbook.cli", "handbook.mkdocs_hooks", "handbook.preview", "handbook.po.cli",
-      "handbook.event.cli"]],
+    [["handbook.cli", "handbook.cli_help", "handbook.mkdocs_hooks", "handbook.preview",
+      "handbook.po.cli", "handbook.event.cli"]],
 ]
 PLACES = {name: (level, room) for level, floor in enumerate(FLOORS)
           for room, names in enumerate(floor) for name in names}

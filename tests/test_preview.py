@@ -3,7 +3,9 @@ mistake explained on the page (file:line and code) instead of a dead preview."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -16,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from handbook.render.search import split_index
 from tests.conftest import ROOT
 
 MODULE = Path("curriculum/modules/teaching-editing.yml")
@@ -86,3 +89,63 @@ def test_a_saved_edit_shows_and_a_mistake_is_explained_on_the_page(preview):
     path.write_text(original, "utf-8")
     wait_for(lambda: "CUR005" not in fetch(base + PAGE))
     assert "Teaching editing, again" not in fetch(base + PAGE)
+
+
+def search_entries(base: str, language: str) -> list[str]:
+    """The locations of the entries (pages and sections) in the served index of a language."""
+    text = fetch(f"{base}search/search_index.{language}.json")
+    return [doc["location"] for doc in json.loads(text)["docs"]] if text else []
+
+
+def test_search_after_a_saved_edit_still_finds_every_page(preview):
+    """After a dirty rebuild the index holds every page once: the rebuilt ones new, the
+    others as they were."""
+    root, base = preview
+    wait_for(lambda: "Teaching editing" in fetch(base + PAGE))
+    before = {language: search_entries(base, language) for language in ("tg", "en")}
+    assert all(len({e.split("#")[0] for e in entries}) > 5 for entries in before.values())
+    path = root / MODULE
+    original = path.read_text("utf-8")
+    # A word in the module's title: the dirty build rebuilds only the pages that show it.
+    word = "Zebrafinch"
+    path.write_text(re.sub(r"^(  en: \"?[A-Z]\w*)", rf"\1 {word}", original, count=1,
+                           flags=re.M), "utf-8")
+    try:
+        wait_for(lambda: word in fetch(f"{base}search/search_index.en.json"))
+        # MkDocs rebuilds once more when it sees the regenerated Markdown: let it settle.
+        time.sleep(15)
+        after = {language: search_entries(base, language) for language in before}
+        # Every page still there, each once (no old copies of the rebuilt pages beside them).
+        for language, entries in before.items():
+            pages = {entry.split("#")[0] for entry in entries}
+            assert {entry.split("#")[0] for entry in after[language]} == pages, language
+            assert len(after[language]) == len(entries), language
+    finally:
+        path.write_text(original, "utf-8")
+
+
+def test_the_split_index_keeps_the_pages_a_dirty_build_did_not_rebuild(tmp_path):
+    search = tmp_path / "search"
+    search.mkdir()
+    entry = lambda location, text: {"location": location, "title": text, "text": text}  # noqa: E731
+    previous = {"tg": [entry("a/", "old a"), entry("a/#part", "old part"), entry("b/", "old b")],
+                "en": [entry("en/a/", "old en a")]}
+    for language, docs in previous.items():
+        (search / f"search_index.{language}.json").write_text(
+            json.dumps({"config": {}, "docs": docs}), "utf-8")
+    rebuilt = [entry("a/", "new a"), entry("en/c/", "new en c")]  # a's section is gone
+    (search / "search_index.json").write_text(json.dumps({"config": {}, "docs": rebuilt}))
+    split_index(tmp_path, ["tg", "en"])
+    assert texts(search) == {"tg": ["new a", "old b"], "en": ["new en c", "old en a"]}
+    # Material's own merge leaves earlier copies of rebuilt pages; the newest run counts.
+    merged = [entry("b/", "old b"), entry("a/", "new a"), entry("b/", "new b"),
+              entry("b/#part", "new part")]
+    (search / "search_index.json").write_text(json.dumps({"config": {}, "docs": merged}))
+    split_index(tmp_path, ["tg", "en"])
+    assert texts(search)["tg"] == ["new a", "new b", "new part"]
+
+
+def texts(search: Path) -> dict[str, list[str]]:
+    return {language: sorted(doc["text"] for doc in json.loads(
+        (search / f"search_index.{language}.json").read_text("utf-8"))["docs"])
+        for language in ("tg", "en")}

@@ -121,7 +121,7 @@ def test_rule_fires_at_the_broken_line(project, code, file, old, new, at):
 
 # Rules whose tests live in their own files (test_rules_script.py, test_termbase.py, …).
 TESTED_ELSEWHERE = {"CUR052", "CUR053", "CUR070", "CUR071", "CUR072", "CUR073", "CUR074",
-                    "CUR090", "CUR091",
+                    "CUR042", "CUR075", "CUR090", "CUR091",
                     "CUR080", "CUR081",
                     # events: tests/test_event_rules.py
                     "CUR100", "CUR101", "CUR102", "CUR103", "CUR104", "CUR105", "CUR106",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -64,11 +65,7 @@ def test_a_third_language_by_configuration_only(project, handbook, tmp_path):
     assert {p["code"] for p in problems} == {"CUR010", "CUR018"}
 
     # A translator fills the PO files; importing them completes the language.
-    for file in files:
-        catalogue = polib.pofile(str(file))
-        for entry in catalogue:
-            entry.msgstr = translations[entry.msgctxt]
-        catalogue.save()
+    fill(files, translations)
     imported = handbook("po", "import", *map(str, files))
     assert imported.code == 0, imported.output
     check = handbook("validate")
@@ -106,3 +103,45 @@ def test_a_language_the_record_does_not_know_is_neither_changed_nor_stale():
     # Only the new language changed: the source did not, so no translation is outdated.
     assert not any(outdated(everything, {**text, NEW: "Здравствуйте"}, lang, "en")
                    for lang in ("tg", NEW))
+
+
+def fill(files: list[Path], translations: dict[str, str]) -> None:
+    """A translator's answer: every entry translated from ``translations``, none fuzzy."""
+    for file in files:
+        catalogue = polib.pofile(str(file))
+        for entry in catalogue:
+            entry.msgstr = translations[entry.msgctxt]
+            if "fuzzy" in entry.flags:
+                entry.flags.remove("fuzzy")
+        catalogue.save()
+
+
+
+def stale(handbook) -> set[str]:
+    """The languages that CUR040 says may be stale."""
+    problems = json.loads(handbook("validate", "--format", "json").output)
+    return {re.search(r"update the `(\w+)` text", p["message"])[1]
+            for p in problems if p["code"] == "CUR040"}
+
+def test_importing_one_language_keeps_a_third_one_stale(project, handbook):
+    """en changes; the ru translator follows and is imported; tg, translated from the old
+    English, must still be flagged, and the record holds a hash for every language."""
+    add_language_to_config(project)
+    translations = YAML(typ="safe").load((FIXTURE / f"{NEW}.yml").read_text())
+    handbook("po", "export", "--language", NEW)
+    files = sorted((project / "translations").rglob(f"{NEW}.po"))
+    fill(files, translations)
+    assert handbook("po", "import", *map(str, files)).code == 0
+    assert handbook("translated", "--all").code == 0
+    module = project / "curriculum/modules/first-steps.yml"
+    text = module.read_text("utf-8")
+    module.write_text(text.replace("en: First steps", "en: The first steps", 1), "utf-8")
+
+    assert stale(handbook) == {"tg", NEW}
+    handbook("po", "export", "--language", NEW)
+    fill(files, {**translations, "module/first-steps:title": "Самые первые шаги"})
+    assert handbook("po", "import", *map(str, files)).code == 0
+    assert stale(handbook) == {"tg"}
+    recorded = YAML(typ="safe").load((project / "curriculum/translation-record.yml").read_text())
+    hashes = recorded["curriculum/modules/first-steps.yml"]["title"]
+    assert set(hashes) == {"tg", "en", NEW}

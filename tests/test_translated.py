@@ -52,7 +52,7 @@ def test_everything_is_confirmed_only_with_all(project, handbook):
     run = handbook("translated", "--all")
     assert run.code == 0
     files = len(list(project.glob("curriculum/**/*.yml"))) + len(list(project.glob(
-        "exercises/*.yml"))) - 1  # not the record itself
+        "exercises/*.yml"))) + len(list(project.glob("events/*.yml"))) - 1  # not the record
     assert f"recorded {files} file(s)" in run.output
 
 
@@ -69,3 +69,22 @@ def test_a_file_without_a_translation_record_is_reported(project, handbook):
     assert handbook("validate", "--strict").code == 1
     assert handbook("translated", "curriculum/guides/second-guide.yml").code == 0
     assert [p for p in problems(project) if p.code == "CUR041"] == []
+
+
+def test_a_renamed_file_leaves_an_entry_that_validate_reports_and_all_drops(project, handbook):
+    assert handbook("translated", "--all").code == 0
+    old, new = project / MODULE, project / MODULE.with_name("first-steps-renamed.yml")
+    old.rename(new)
+    new.write_text(new.read_text("utf-8").replace("id: first-steps", "id: first-steps-renamed"),
+                   "utf-8")
+    config = load_config(project)
+    [warning] = [p for p in problems(project) if p.code == "CUR042"]
+    text = record_path(config).read_text("utf-8")
+    assert warning.file == record_path(config)
+    assert text.splitlines()[warning.line - 1].startswith(f"{MODULE.as_posix()}:")
+    assert MODULE.as_posix() in warning.message and "--all" in warning.message
+
+    assert handbook("translated", "--all").code == 0
+    assert not [p for p in problems(project) if p.code == "CUR042"]
+    text = record_path(config).read_text("utf-8")
+    assert f"{MODULE.as_posix()}:" not in text and f"{new.relative_to(project)}:" in text

@@ -15,12 +15,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .address import generated_source, page_url
 from .config import Config
+from .event import view as event_view
 from .export import dashboard, trainers, wikitext
 from .export.files import fresh, write, zip_folder
 from .export.publish import Publication
 from .loader import Curriculum
-from .render.calendar import programme_calendar, slot_text
+from .render.calendar import event_calendar, programme_calendar, slot_text
+from .render.event_chart import chart_svg
 from .render.kit import kit_files
 from .render.offline import NAME as OFFLINE_ZIP
 from .render.offline import zip_site
@@ -29,7 +32,7 @@ from .render.site import download_list, render
 from .ruledocs import rule_docs
 
 MARKER = ".generated-by-handbook"
-GENERATED_SUFFIXES = (".md", ".ics", ".snippet", ".html")  # `generate` writes only these
+GENERATED_SUFFIXES = (".md", ".ics", ".snippet", ".html", ".svg")  # `generate` writes only these
 
 
 def calendars(curriculum: Curriculum, language: str) -> dict[Path, bytes]:
@@ -38,6 +41,23 @@ def calendars(curriculum: Curriculum, language: str) -> dict[Path, bytes]:
             programme_calendar(p, language, slot_text(curriculum, p, language),
                                curriculum.config.site_url)
             for p in curriculum.programmes}
+
+
+def event_files(curriculum: Curriculum, language: str) -> dict[Path, bytes]:
+    """Each event's plan-against-delivery chart (when it has times) and its calendar with
+    the reminders to import the Dashboard's figures again."""
+    files: dict[Path, bytes] = {}
+    t = event_view.words(curriculum, language)
+    for event in curriculum.events:
+        title = t["chart_title"].format(event=event.title[language].strip())
+        svg = chart_svg(event_view.rows(curriculum, event, language), title, t)
+        if svg is not None:
+            files[Path("event-files", f"{event.id}-{language}.svg")] = svg
+        url = page_url(curriculum.config, language,
+                       generated_source(curriculum.config, f"events/{event.id}.md"))
+        files[Path("event-files", f"{event.id}-{language}.ics")] = event_calendar(
+            event, language, t, url, curriculum.config.site_url)
+    return files
 
 
 @dataclass(frozen=True)
@@ -76,6 +96,7 @@ class Export:
 OUTPUTS: tuple[Files | Book | Export, ...] = (
     Files(calendars),
     Files(kit_files),
+    Files(event_files),
     Book(build_pdfs),
     Export("wikitext", wikitext.export),
     Export("dashboard", dashboard.export, shared="dashboard-training.zip"),

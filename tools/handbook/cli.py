@@ -11,6 +11,7 @@ from rich.console import Console
 
 from . import record
 from .checks import run_checks
+from .cli_help import Command
 from .config import Config, load_config
 from .event.cli import event_app
 from .loader import Curriculum, load, sources
@@ -20,12 +21,29 @@ from .problems import Severity
 from .report import Format, render
 from .scaffold import SCAFFOLDS, skeleton
 
+# Plain click help (cli_help.py): rich markup would swallow `[tool.handbook]`.
 app = typer.Typer(help=__doc__, no_args_is_help=True, pretty_exceptions_enable=False,
-                  add_completion=False)
+                  add_completion=False, rich_markup_mode=None)
 app.add_typer(po_app, name="po")
 app.add_typer(event_app, name="event")
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
+
+
+def _version(asked: bool) -> None:
+    if asked:
+        from importlib.metadata import version
+
+        out.print(f"handbook {version('tajik-trainer-handbook')}", markup=False, highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    _: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                    help="Print the version and exit.")] = False,
+) -> None:
+    """The `handbook` command: validate, generate, build and serve the trainer handbook."""
 
 
 def _config() -> Config:
@@ -50,10 +68,12 @@ def _validate(config: Config, paths: list[Path], fmt: Format, strict: bool) -> C
     return curriculum
 
 
-@app.command()
+@app.command(cls=Command)
 def validate(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Only report these files.")] = None,
-    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.TEXT,
+    paths: Annotated[list[Path] | None, typer.Argument(
+        metavar="FILE", help="Only report these files.", show_default=False)] = None,
+    fmt: Annotated[Format, typer.Option("--format", metavar="FORMAT",
+                                        help="text, json or github.")] = Format.TEXT,
     strict: Annotated[bool, typer.Option(help="Treat warnings as errors.")] = False,
 ) -> None:
     """Check every curriculum file and report all problems (exit 1 if any error)."""
@@ -65,9 +85,10 @@ def validate(
     _validate(config, paths or [], fmt, strict)
 
 
-@app.command()
+@app.command(cls=Command)
 def generate() -> Curriculum:
-    """Validate, then write the generated Markdown pages under docs/."""
+    """Validate, then write the generated pages into the `generated` folder named in
+    [tool.handbook]."""
     from .build import generate as generate_pages  # not needed to validate: load late
 
     curriculum = _validate(_config(), [], Format.TEXT, False)
@@ -76,11 +97,13 @@ def generate() -> Curriculum:
     return curriculum
 
 
-@app.command()
+@app.command(cls=Command)
 def build(
-    site_dir: Annotated[Path, typer.Option(help="Where to write the site.")] = Path("site"),
+    site_dir: Annotated[Path, typer.Option(metavar="FOLDER", help="Where to write the site.")]
+    = Path("site"),
 ) -> None:
-    """Validate and generate; make the PDFs, the offline zip and the site (`--strict`)."""
+    """Validate and generate; make the PDFs, the offline zip, the exports' zips and the
+    site (MkDocs in strict mode: any warning stops the build)."""
     from .build import build as build_site
     from .export.files import NotOurs
 
@@ -115,11 +138,12 @@ def _not_ours(folder: Path) -> NoReturn:
     raise typer.Exit(2) from None
 
 
-OutOption = Annotated[Path | None, typer.Option("--out", help="Folder to write (default: "
-                                                "the `exports` setting of [tool.handbook]).")]
+OutOption = Annotated[Path | None, typer.Option(
+    "--out", metavar="FOLDER", show_default=False,
+    help="Folder to write (default: the `exports` setting of [tool.handbook]).")]
 
 
-@export_app.command("wikitext")
+@export_app.command("wikitext", cls=Command)
 def export_wikitext(out: OutOption = None) -> None:
     """Meta-Wiki pages: an event page per programme (with its CampaignEvents registration
     fields), a page per module, and the Dashboard's training slides, modules and library."""
@@ -127,23 +151,24 @@ def export_wikitext(out: OutOption = None) -> None:
     _export(curriculum, "wikitext", out or curriculum.config.exports / "wikitext")
 
 
-@export_app.command("dashboard")
+@export_app.command("dashboard", cls=Command)
 def export_dashboard(out: OutOption = None) -> None:
     """The Programs & Events Dashboard's YAML training layout (its `training_path`)."""
     curriculum = _validate(_config(), [], Format.TEXT, False)
     _export(curriculum, "dashboard", out or curriculum.config.exports / "dashboard")
 
 
-@export_app.command("trainers")
+@export_app.command("trainers", cls=Command)
 def export_trainers(out: OutOption = None) -> None:
     """The Trainers list (consenting people only) as Meta-Wiki wikitext, per language."""
     curriculum = _validate(_config(), [], Format.TEXT, False)
     _export(curriculum, "trainers", out or curriculum.config.exports / "trainers")
 
 
-@app.command()
+@app.command(cls=Command)
 def serve(
-    address: Annotated[str, typer.Option(help="Host:port to serve on.")] = "127.0.0.1:8000",
+    address: Annotated[str, typer.Option(metavar="HOST:PORT", help="Where to serve.")]
+    = "127.0.0.1:8000",
 ) -> None:
     """Preview the site with live reload: a saved curriculum file shows in a second or two.
 
@@ -159,9 +184,10 @@ def serve(
                              **{preview.ENVIRONMENT: "1"}))
 
 
-@app.command()
+@app.command(cls=Command)
 def schema(
-    kind: Annotated[str, typer.Argument(help=f"One of: {', '.join(KINDS)}.")] = "module",
+    kind: Annotated[str, typer.Argument(metavar="KIND", help=f"One of: {', '.join(KINDS)}.")]
+    = "module",
 ) -> None:
     """Print the JSON Schema of a curriculum file kind (for editor completion)."""
     if kind not in KINDS:
@@ -171,7 +197,7 @@ def schema(
     out.print_json(json.dumps(KINDS[kind].model_json_schema(), ensure_ascii=False))
 
 
-@app.command()
+@app.command(cls=Command)
 def rules() -> None:
     """List every rule with its code, default severity, name and summary."""
     from .ruledocs import rule_docs  # also registers the check rules
@@ -181,10 +207,11 @@ def rules() -> None:
                   highlight=False)
 
 
-@app.command()
+@app.command(cls=Command)
 def translated(
     paths: Annotated[list[Path] | None, typer.Argument(
-        help="Files whose languages now say the same (from here or from the repository root).",
+        metavar="FILE", help="Files whose languages now say the same (from here or from the "
+        "repository root).",
         show_default=False)] = None,
     every: Annotated[bool, typer.Option("--all", help="Confirm every curriculum file.")] = False,
 ) -> None:
@@ -212,6 +239,8 @@ def translated(
         err.print("handbook: fix these first; nothing was recorded", markup=False)
         raise typer.Exit(1)
     book = dict(curriculum.record)
+    if every:  # entries of renamed or deleted files (CUR042) go
+        book = {name: fields for name, fields in book.items() if (config.root / name).is_file()}
     for model in chosen:
         book[record.relative(model, config)] = record.hashes(model)
     record.save(book, config)
@@ -229,10 +258,11 @@ def _curriculum_file(path: Path, files: list[Path], config: Config) -> Path | No
     return named[0] if len(path.parts) == 1 and len(named) == 1 else None
 
 
-@app.command()
+@app.command(cls=Command)
 def new(
-    kind: Annotated[str, typer.Argument(help="module, exercise or event")],
-    item_id: Annotated[str, typer.Argument(metavar="ID", help="e.g. wikidata-basics")],
+    kind: Annotated[str, typer.Argument(metavar="KIND", help=f"One of: {', '.join(SCAFFOLDS)}.")],
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="The new file's id, e.g. "
+                                            "wikidata-basics.")],
 ) -> None:
     """Create a skeleton module, exercise or event file; never overwrites an existing file."""
     config = _config()
@@ -256,7 +286,7 @@ def new(
               markup=False, highlight=False)
 
 
-@app.command()
+@app.command(cls=Command)
 def certificate(
     user: Annotated[str, typer.Argument(metavar="USERNAME", help="As in the trainers record.")],
 ) -> None:

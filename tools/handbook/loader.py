@@ -29,6 +29,7 @@ from .models import (
     TrainerRecord,
 )
 from .problems import Problem, register
+from .schema_errors import plain
 
 UNKNOWN_KEY = register("CUR003", "A key that the format does not know (often a typo).")
 MISSING_KEY = register("CUR004", "A required key or section is missing.")
@@ -196,12 +197,14 @@ def _to_problem(document: Document, kind: type[BaseModel], error: Any) -> Proble
         allowed = _fields_at(kind, loc[:-1])
         hint = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
         fix = f"did you mean `{hint[0]}`?" if hint else f"allowed here: {', '.join(allowed)}"
-        return document.problem(UNKNOWN_KEY.code, loc, f"unknown key `{loc[-1]}` at {where}; {fix}")
+        parent = ".".join(str(part) for part in loc[:-1])
+        place = f"in `{parent}`" if parent else "at the top level"
+        return document.problem(UNKNOWN_KEY.code, loc, f"unknown key `{loc[-1]}` {place}; {fix}")
     if error["type"] == "missing":
         return document.problem(MISSING_KEY.code, loc, f"missing required key `{where}`; add it")
     got = error.get("input")
     shown = "" if isinstance(got, dict | list) else f" (found {got!r})"
-    return document.problem(BAD_VALUE.code, loc, f"{where}: {error['msg']}{shown}")
+    return document.problem(BAD_VALUE.code, loc, f"{where}: {plain(error)}{shown}")
 
 
 def _fields_at(kind: Any, loc: Loc) -> list[str]:

@@ -16,6 +16,8 @@ HEADER = ("# Written by `handbook translated`: hashes of each text per language 
           "# translations were last confirmed to match. Do not edit by hand.\n")
 
 Record = dict[str, dict[str, dict[str, str]]]  # file → field path → language → hash
+# Before a language's hash: its text was not confirmed with the others' (see `confirm`).
+UNCONFIRMED = "unconfirmed "
 
 
 def path(config: Config) -> Path:
@@ -51,15 +53,39 @@ def save(record: Record, config: Config) -> None:
 
 def stale_languages(recorded: dict[str, str], text: dict[str, str]) -> set[str]:
     """Languages whose text may be stale: unchanged since confirmed while another language's
-    text changed. A language the record does not know (e.g. one added later) counts as neither
-    changed nor stale. Used by the staleness rule and by `handbook po export` (fuzzy)."""
+    text changed, or unchanged since a confirmation that left it out (`unconfirmed`). A
+    language the record does not know (e.g. one added later) counts as neither changed nor
+    stale. Used by the staleness rule and by `handbook po export` (fuzzy)."""
     known = {lang for lang in text if lang in recorded}
-    changed = {lang for lang in known if recorded[lang] != digest(text[lang])}
-    return known - changed if changed else set()
+    changed = {lang for lang in known
+               if recorded[lang].removeprefix(UNCONFIRMED) != digest(text[lang])}
+    left_out = {lang for lang in known - changed if unconfirmed(recorded[lang])}
+    return (known - changed if changed else set()) | left_out
+
+
+def unconfirmed(value: str) -> bool:
+    return value.startswith(UNCONFIRMED)
 
 
 def outdated(recorded: dict[str, str], text: dict[str, str], language: str, source: str) -> bool:
     """The ``language`` text was confirmed against a ``source`` text that has changed since
-    (and has not changed itself): a fuzzy PO entry, "source changed" on a review sheet."""
+    (and has not changed itself), or was left out when the source's was last confirmed: a
+    fuzzy PO entry, "source changed" on a review sheet."""
     return (language in stale_languages(recorded, text) and source in recorded
-            and recorded[source] != digest(text.get(source, "")))
+            and (unconfirmed(recorded[language])
+                 or recorded[source] != digest(text.get(source, ""))))
+
+
+def confirm(hashes: dict[str, str], text: dict[str, str], source: str,
+            confirmed: set[str]) -> None:
+    """Record that the ``confirmed`` languages now say what the ``source`` text says. Every
+    other language keeps its place in the record: confirmed still if it was confirmed against
+    this same source text and has not changed, else `unconfirmed` (it may be stale), so a
+    third language cannot drop out of sight when a second one is confirmed."""
+    now = {lang: digest(value) for lang, value in text.items() if value.strip()}
+    source_unchanged = hashes.get(source) == now.get(source)
+    for lang, hashed in now.items():
+        if lang == source or lang in confirmed or (source_unchanged and hashes.get(lang) == hashed):
+            hashes[lang] = hashed
+        else:
+            hashes[lang] = UNCONFIRMED + hashed

@@ -23,6 +23,19 @@ def _people(event: Event) -> Iterator[tuple[tuple, Person]]:
             yield ("people", group, index), person
 
 
+def _names_used(event: Event) -> Iterator[tuple[tuple, str]]:
+    """Usernames outside `people`: who led a session, who was elected, who was thanked."""
+    for i, session in enumerate(event.sessions):
+        for j, name in enumerate(session.led_by):
+            yield ("sessions", i, "led_by", j), name
+    for i, decision in enumerate(event.decisions):
+        for j, election in enumerate(decision.elected):
+            yield ("decisions", i, "elected", j, "username"), election.username
+    for i, thanks in enumerate(event.thanks):
+        for j, name in enumerate(thanks.people):
+            yield ("thanks", i, "people", j), name
+
+
 @check("CUR100", "An event names an existing programme, and its sessions existing modules.")
 def event_references(curriculum: Curriculum) -> Iterator[Problem]:
     programmes = [p.id for p in curriculum.programmes]
@@ -124,9 +137,7 @@ def no_contacts_in_event_fields(curriculum: Curriculum) -> Iterator[Problem]:
                                            for loc, p in _people(event)]
         fields += [(("outcomes", i, "source"), o.source) for i, o in enumerate(event.outcomes)]
         fields += [(("links", name), value) for name, value in event.links if value]
-        fields += [(("sessions", i, "led_by", j), name) for i, s in enumerate(event.sessions)
-                   for j, name in enumerate(s.led_by)]
-        for loc, value in fields:
+        for loc, value in [*fields, *_names_used(event)]:
             for found in contact_details(value):
                 yield event.document.problem(
                     "CUR104", loc, f"`{found}` looks like an e-mail address or phone number; "
@@ -137,13 +148,7 @@ def no_contacts_in_event_fields(curriculum: Curriculum) -> Iterator[Problem]:
 def usernames_listed(curriculum: Curriculum) -> Iterator[Problem]:
     for event in curriculum.events:
         listed = {person.username for _, person in _people(event)}
-        used = [(("sessions", i, "led_by", j), name) for i, s in enumerate(event.sessions)
-                for j, name in enumerate(s.led_by)]
-        used += [(("decisions", i, "elected", j, "username"), e.username)
-                 for i, d in enumerate(event.decisions) for j, e in enumerate(d.elected)]
-        used += [(("thanks", i, "people", j), name) for i, t in enumerate(event.thanks)
-                 for j, name in enumerate(t.people)]
-        for loc, name in used:
+        for loc, name in _names_used(event):
             if name not in listed:
                 yield event.document.problem(
                     "CUR105", loc, f"`{name}` is not listed under `people` (trainers, mentors "

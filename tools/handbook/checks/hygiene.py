@@ -13,9 +13,9 @@ from babel import Locale
 
 from ..document import Document
 from ..loader import Curriculum
-from ..models import Resource, Source
-from ..problems import Problem
-from ..suggest import did_you_mean
+from ..models import Module, Resource, Source
+from ..problems import Problem, Severity
+from ..suggest import closest
 from ..walk import texts
 from . import check
 
@@ -56,12 +56,22 @@ def known_language_code(curriculum: Curriculum) -> Iterator[Problem]:
         for name, index, item in _references(model):
             code = getattr(item, "language", None)
             if code is not None and code.strip().casefold() not in codes:
-                hint = did_you_mean(code.casefold(), [*curriculum.config.languages, *codes],
-                                    "use a code such as tg, en, ru")
-                shown = f"`{code}`" if code.strip() else "empty"
-                yield model.document.problem(
-                    "CUR071", (name, index, "language"),
-                    f"language code {shown} is not a known language; {hint}")
+                yield model.document.problem("CUR071", (name, index, "language"),
+                                             _unknown_language(code, codes, curriculum))
+
+
+def _unknown_language(code: str, codes: frozenset[str], curriculum: Curriculum) -> str:
+    """What `language:` takes, with the closest codes (CLDR knows hundreds: never all)."""
+    examples = " or ".join(f"`language: {c}`" for c in curriculum.config.languages)
+    expected = "write the code of the language the resource itself is written in"
+    if not code.strip():
+        return f"`language` is empty; {expected}, e.g. {examples}"
+    close = closest(code.strip().casefold(), [*curriculum.config.languages, *codes], 3)
+    hint = f"e.g. {examples}"
+    if close:
+        others = f" (or {', '.join(f'`{c}`' for c in close[1:])})" if close[1:] else ""
+        hint = f"did you mean `{close[0]}`?{others}"
+    return f"language code `{code}` is not a known language; {expected}; {hint}"
 
 
 # Python-Markdown (the site) reads any line starting with `#` as a heading, space or not;
@@ -152,3 +162,29 @@ def unused_exercise(curriculum: Curriculum) -> Iterator[Problem]:
                 "CUR074", ("id",),
                 f"no module uses exercise `{exercise.id}`; list it under a module's "
                 f"`exercises:` (`- id: {exercise.id}`), or delete the file")
+
+
+@check("CUR075", "A module is not a copy of another one: its title is its own in every "
+       "language.", Severity.WARNING)
+def copied_module(curriculum: Curriculum) -> Iterator[Problem]:
+    first: dict[tuple[str, str], Module] = {}
+    for module in curriculum.modules:
+        for language, title in module.title.items():
+            key = (language, " ".join(title.split()).casefold())
+            if not key[1]:
+                continue  # an empty title is CUR010's
+            original = first.setdefault(key, module)
+            if original is not module:
+                yield module.document.problem("CUR075", ("title", language),
+                                              _copied(module, original, language, curriculum))
+                break  # one warning per copy
+
+
+def _copied(module: Module, original: Module, language: str, curriculum: Curriculum) -> str:
+    theirs = dict(texts(original))
+    ours = [(loc, text) for loc, text in texts(module) if loc != ("title",)]
+    same = sum(theirs.get(loc) == text for loc, text in ours)
+    where = original.document.path.resolve().relative_to(curriculum.config.root).as_posix()
+    return (f"module `{module.id}` has the same `{language}` title as module `{original.id}` "
+            f"({where}), and {same} of its other {len(ours)} texts are the same; if it is a "
+            "copy, give it its own title and texts (or delete one of the two)")

@@ -9,13 +9,14 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from ..cli_help import Command
 from ..config import load_config
 from ..loader import Curriculum, load
 from ..models import Event
 from ..report import Format, render
 
 event_app = typer.Typer(help="An event after the fact: import the Dashboard's outcomes, write "
-                        "its Meta-Wiki report.", no_args_is_help=True)
+                        "its Meta-Wiki report.", no_args_is_help=True, rich_markup_mode=None)
 out = Console(soft_wrap=True, highlight=False)
 err = Console(stderr=True, soft_wrap=True, highlight=False)
 
@@ -50,7 +51,7 @@ def _event(event_id: str) -> tuple[Curriculum, Event]:
     return curriculum, event
 
 
-@event_app.command("import")
+@event_app.command("import", cls=Command)
 def import_command(
     event_id: EventArgument,
     files: Annotated[list[Path], typer.Argument(
@@ -74,7 +75,7 @@ def import_command(
               "commit it (not the CSV files)", markup=False)
 
 
-@event_app.command("assess")
+@event_app.command("assess", cls=Command)
 def assess_command(
     event_id: EventArgument,
     files: Annotated[list[Path], typer.Argument(
@@ -104,7 +105,7 @@ def assess_command(
               "commit it (never the answers)", markup=False)
 
 
-@event_app.command("report")
+@event_app.command("report", cls=Command)
 def report_command(
     event_id: EventArgument,
     out_folder: Annotated[Path | None, typer.Option(

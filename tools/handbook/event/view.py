@@ -64,7 +64,8 @@ def day_title(event: Event, day: datetime.date, t: dict[str, str], language: str
 
 
 def dates_text(event: Event, t: dict[str, str], language: str) -> str:
-    return ", ".join(long_date(day, language, t) for day in event.dates)
+    days = [long_date(day, language, t) for day in event.dates]
+    return t["and"].join([", ".join(days[:-1]), days[-1]]) if len(days) > 1 else days[0]
 
 
 def country(code: str, language: str) -> str:

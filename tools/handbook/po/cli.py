@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from ..cli_help import Command
 from ..config import Config, load_config
 from ..loader import Curriculum, load
 from ..report import Format, render
@@ -49,10 +50,11 @@ def _shown(path: Path, root: Path) -> str:
         return str(path)
 
 
-@po_app.command("export")
+@po_app.command("export", cls=Command)
 def export_command(
     language: Annotated[list[str] | None, typer.Option(
-        "--language", "-l", help="Only this language (repeatable); default: all but the source.")]
+        "--language", "-l", metavar="LANGUAGE", show_default=False,
+        help="Only this language (repeatable); default: all but the source.")]
     = None,
 ) -> None:
     """Write a POT template and a PO file per language for every curriculum file."""
@@ -75,10 +77,10 @@ def export_command(
               f"{result.fuzzy} fuzzy entr{'y' if result.fuzzy == 1 else 'ies'}", markup=False)
 
 
-@po_app.command("import")
+@po_app.command("import", cls=Command)
 def import_command(
-    files: Annotated[list[Path], typer.Argument(help="PO files to import.", exists=True,
-                                                dir_okay=False)],
+    files: Annotated[list[Path], typer.Argument(metavar="FILE", help="PO files to import.",
+                                                exists=True, dir_okay=False)],
 ) -> None:
     """Write translations from PO files into the YAML, and confirm them in the record."""
     curriculum = _load()

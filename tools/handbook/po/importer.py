@@ -140,13 +140,17 @@ def _confirmed(curriculum: Curriculum,
               for name, fields in (curriculum.record or {}).items()}
     after = {name: {key: dict(hashes) for key, hashes in fields.items()}
              for name, fields in before.items()}
-    newly = 0
+    # Per text, every language confirmed in this import (tg.po and ru.po may come together).
+    fields: dict[tuple[str, str], tuple[Entry, dict[str, str]]] = {}
     for entry, language, translation in confirms:
-        name = record.relative(entry.model, curriculum.config)
-        hashes = after.setdefault(name, {}).setdefault(record.key(entry.loc), {})
+        key = (record.relative(entry.model, curriculum.config), record.key(entry.loc))
+        fields.setdefault(key, (entry, {}))[1][language] = translation
+    newly = 0
+    for (name, key), (entry, translations) in fields.items():
+        hashes = after.setdefault(name, {}).setdefault(key, {})
         was = dict(hashes)
-        hashes[source] = record.digest(entry.text[source])
         # The hash ignores spacing and newlines, so the PO text hashes like the YAML text.
-        hashes[language] = record.digest(translation)
-        newly += hashes != was
+        record.confirm(hashes, {**entry.text, **translations}, source, set(translations))
+        moved = was.get(source) != hashes.get(source)
+        newly += sum(moved or was.get(lang) != hashes[lang] for lang in translations)
     return (after if after != before else None), newly

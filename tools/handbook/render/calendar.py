@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event
 
 from ..address import generated_source, page_url
 from ..common.clock import to_minutes
 from ..common.markup import prose
 from ..loader import Curriculum
+from ..models import Event as EventRecord
 from ..models import Programme, Slot
 
 
@@ -82,3 +83,54 @@ def slot_text(curriculum: Curriculum, programme: Programme,
         return SlotText(title, prose(note), page_url(config, language, f"{agenda}#day-{day}"))
 
     return describe
+
+
+REMINDER_MONTHS = (1, 3, 6)  # Wikimedia's 2015 workshop evaluation: 1st, 3rd and 6th month
+
+
+def months_after(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` later (the month's last day when it has no such day)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return datetime.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)  # pragma: no cover  (every month has a 28th)
+
+
+def event_calendar(event: EventRecord, language: str, words: dict[str, str],
+                   url: str | None, site_url: str | None) -> bytes:
+    """The event's days, and reminders 1, 3 and 6 months after its last day to import the
+    Dashboard's figures again (retention is measured then)."""
+    host = urlsplit(site_url).hostname if site_url else "trainer-handbook"
+    calendar = Calendar()
+    calendar.add("prodid", "-//Tajik Wikimedians//Trainer handbook//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", event.title[language])
+    stamp = datetime.datetime.combine(event.dates[0], datetime.time(), datetime.UTC)
+    entries = [(f"day{n}", day, event.title[language], event.summary[language])
+               for n, day in enumerate(event.dates, start=1)]
+    entries += [(f"import{months}", months_after(event.dates[-1], months),
+                 words["reminder"].format(event=event.title[language], months=months),
+                 words["reminder_description"].format(id=event.id))
+                for months in REMINDER_MONTHS]
+    for key, day, title, description in entries:
+        entry = Event()
+        entry.add("uid", f"event-{event.id}-{key}-{language}@{host}")
+        entry.add("dtstamp", stamp)
+        entry.add("dtstart", day)
+        entry.add("dtend", day + datetime.timedelta(days=1))
+        entry.add("summary", title.strip())
+        entry.add("description", prose(description).strip())
+        if url:
+            entry.add("url", url)
+        if key.startswith("import"):
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", title.strip())
+            alarm.add("trigger", datetime.timedelta(hours=9))  # 09:00 on the day
+            entry.add_component(alarm)
+        calendar.add_component(entry)
+    return calendar.to_ical()

@@ -37,7 +37,8 @@ def split_index(site: Path, languages: list[str]) -> dict[str, Path]:
         return {}
     index = json.loads(combined.read_text("utf-8"))
     parts = {lang: {**index, "docs": []} for lang in languages}
-    for doc in index["docs"]:
+    docs = _latest(index["docs"])
+    for doc in [*docs, *_not_rebuilt(combined, docs, languages)]:
         parts[language_of(doc["location"], languages)]["docs"].append(doc)
     written = {}
     for lang, part in parts.items():
@@ -52,3 +53,37 @@ def split_index(site: Path, languages: list[str]) -> dict[str, Path]:
             f"  return all[document.documentElement.lang] || all[{json.dumps(languages[0])}];\n"
             f"}})({by_language});\n", "utf-8")
     return written
+
+
+def _page(doc: dict) -> str:
+    return doc["location"].split("#", 1)[0]
+
+
+def _latest(docs: list[dict]) -> list[dict]:
+    """Each page's entries once. Material's search keeps the previous index across dirty
+    rebuilds and appends the rebuilt pages' entries, but removes the old ones of only the
+    first rebuilt page: the others stood there twice (eight copies after a few saves). A
+    page's entries (the page, then its sections) come in one run, the newest run last."""
+    runs: dict[str, list[dict]] = {}
+    page = None
+    for doc in docs:
+        if _page(doc) != page:
+            page = _page(doc)
+            runs[page] = []  # a later run of a page replaces the earlier one
+        runs[page].append(doc)
+    return [doc for run in runs.values() for doc in run]
+
+
+def _not_rebuilt(combined: Path, docs: list[dict], languages: list[str]) -> list[dict]:
+    """Pages the combined index lacks come from the previous build's files: after a dirty
+    rebuild (`handbook serve`) whose first rebuilt page is the home page (location ""),
+    Material drops every earlier entry. (A clean build empties the site folder first, so it
+    finds no previous files.)"""
+    rebuilt = {_page(doc) for doc in docs}
+    kept = []
+    for lang in languages:
+        previous = combined.with_name(f"search_index.{lang}.json")
+        if previous.is_file():
+            kept += [doc for doc in json.loads(previous.read_text("utf-8"))["docs"]
+                     if _page(doc) not in rebuilt]
+    return kept

@@ -15,12 +15,15 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from ..collation import sort_key
 from ..common.clock import clock, to_minutes
 from ..common.dates import long_date, zone_name
+from ..delivery import deliveries, segment_timings
+from ..event import view as event_view
 from ..loader import Curriculum
 from ..models import Glossary, LocalizedText, Module, Term
 from ..strings import strings
 from ..terms import occurs
+from .event_chart import alt_text as chart_alt
 from .kit import kit_strings
-from .markdown import cell, indent
+from .markdown import cell, indent, plain
 from .review_sheets import cell_html, page_of, rows, sheet_name, sheet_path, target_language
 from .review_sheets import title_of as sheet_title
 from .trainers import trainers_context
@@ -40,7 +43,8 @@ def _environment() -> Environment:
         comment_start_string="{##",
         comment_end_string="##}",
     )
-    env.filters.update(cell=cell, clock=clock, indent_block=indent)
+    env.filters.update(cell=cell, clock=clock, indent_block=indent, plain=plain,
+                       urlencode_path=lambda url: url.replace(" ", "%20").replace(")", "%29"))
     return env
 
 
@@ -55,7 +59,8 @@ def pages(curriculum: Curriculum) -> list[Page]:
     """Every generated page. Folders per kind; the MkDocs hook lists them in the nav."""
     listing = [Page(Path("index.md"), "index.md.j2", {"curriculum": curriculum})]
     modules = [Page(Path("modules", f"{m.id}.md"), "module.md.j2",
-                    {"module": m, "starts": _starts(m)}) for m in curriculum.modules]
+                    {"module": m, "starts": _starts(m), **_delivered(curriculum, m)})
+               for m in curriculum.modules]
     programmes = [Page(Path("programmes", f"{p.id}.md"), "programme.md.j2", {"programme": p})
                   for p in curriculum.programmes]
     guides = [Page(Path("guides", f"{g.id}.md"), "guide.md.j2", {"guide": g})
@@ -63,18 +68,29 @@ def pages(curriculum: Curriculum) -> list[Page]:
     glossary = ([Page(Path("glossary.md"), "glossary.md.j2", {"glossary": curriculum.glossary})]
                 if curriculum.glossary else [])
     sheets = [Page(Path("run-sheets", f"{m.id}.md"), "run-sheet.md.j2",
-                   {"module": m, "starts": _starts(m)}) for m in curriculum.modules] + [
+                   {"module": m, "starts": _starts(m), **_delivered(curriculum, m)})
+              for m in curriculum.modules] + [
         Page(Path("run-sheets", f"{p.id}-day-{n}.md"), "day-sheet.md.j2",
              {"programme": p, "day": day, "number": n})
         for p in curriculum.programmes for n, day in enumerate(p.days, start=1)]
+    events = [Page(Path("events", "index.md"), "events.md.j2", {"events": curriculum.events})] + [
+        Page(Path("events", f"{e.id}.md"), "event.md.j2", {"event": e})
+        for e in curriculum.events] if curriculum.events else []
     progress = [Page(Path("progress.md"), "progress.md.j2", {"modules": curriculum.modules})]
     trainers = [Page(Path("trainers.md"), "trainers.md.j2", {})] if curriculum.trainers else []
     rules = [Page(Path("rules.md"), "rules.md.j2", {})]
     reviews = [Page(sheet_path(m), "review-sheet.md.j2",
                     {"item": m, "rows": rows(curriculum, m), "page": page_of(curriculum, m)})
                for m in curriculum.files()]
-    return (listing + modules + programmes + guides + glossary + sheets + progress + trainers
-            + rules + reviews)
+    return (listing + modules + programmes + guides + glossary + sheets + events + progress
+            + trainers + rules + reviews)
+
+
+def _delivered(curriculum: Curriculum, module: Module) -> dict:
+    """How often held events delivered the module, and its segments' planned against actual
+    minutes over the events that timed them (the maintainer's part and the run sheet)."""
+    found = deliveries(curriculum, module)
+    return {"deliveries": found, "timings": segment_timings(module, found)}
 
 
 def _starts(module: Module) -> list[int]:
@@ -144,6 +160,13 @@ def _language_context(curriculum: Curriculum, language: str) -> dict:
         "sheet_name": sheet_name,
         "sheet_title": sheet_title,
         "cell_html": cell_html,
+        # Event pages (event/view.py: the same words and rows as the Meta-Wiki report)
+        "ev": event_view.words(curriculum, language),
+        "event_rows": lambda event: event_view.rows(curriculum, event, language),
+        "event_view": event_view,
+        "programme_by_id": curriculum.programme,
+        "chart_alt": lambda event: chart_alt(event_view.rows(curriculum, event, language),
+                                             event_view.words(curriculum, language)),
     }
 
 
