@@ -126,3 +126,19 @@ def test_the_event_rule_refuses_small_or_impossible_figures(project, entry, word
     found = [p for p in problems(project) if p.code == "CUR149"]
     assert len(found) == 1 and words in found[0].message, found
     assert found[0].line == text[: text.index("assessments:")].count("\n") + 2
+
+
+def test_the_module_page_shows_the_gain_per_objective(project, handbook, answers):
+    from handbook.build import generate
+    from handbook.config import load_config
+    from handbook.loader import load
+
+    handbook("event", "assess", "one-day-2025", str(write(
+        answers, HEADER + rows("explain-wiki", SIX) + rows("make-edit", THREE))))
+    generate(load(load_config(project)))
+    page = (project / "docs/curriculum/modules/first-steps.en.md").read_text("utf-8")
+    before, after = sum(b for b, _ in SIX) / 6, sum(a for _, a in SIX) / 6
+    part = page.split("Self-assessment (confidence")[1]
+    row = next(line for line in part.splitlines() if "| Explain Wikipedia." in line)
+    assert f"| 1 | 6 | {before:.2f} | {after:.2f} | {after - before:+.2f} |" in row
+    assert "| Make one edit." not in part  # 3 answers: hidden

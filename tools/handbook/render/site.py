@@ -12,6 +12,7 @@ from pathlib import Path
 from babel import Locale
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from ..assessment import gains
 from ..collation import sort_key
 from ..common.clock import clock, to_minutes
 from ..common.dates import long_date, zone_name
@@ -90,7 +91,8 @@ def _delivered(curriculum: Curriculum, module: Module) -> dict:
     """How often held events delivered the module, and its segments' planned against actual
     minutes over the events that timed them (the maintainer's part and the run sheet)."""
     found = deliveries(curriculum, module)
-    return {"deliveries": found, "timings": segment_timings(module, found)}
+    return {"deliveries": found, "timings": segment_timings(module, found),
+            "gains": gains(module.id, curriculum.events)}
 
 
 def _starts(module: Module) -> list[int]:
