@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..loader import Curriculum
-from ..models import PATHWAY_GUIDE, STEPS
+from ..models import PATHWAY_GUIDE, STEPS, StepLine, TrainerRecord
 from ..pathway import founded, lead_on, since
 from ..problems import Problem
 from . import check
@@ -14,13 +14,18 @@ from . import check
 ORDER = " → ".join(STEPS)
 
 
+def _lines(curriculum: Curriculum) -> Iterator[tuple[TrainerRecord, int, StepLine]]:
+    """Every line of the trainers record, with the record and its position."""
+    record = curriculum.trainers
+    for index, line in enumerate(record.lines if record else []):
+        assert record is not None
+        yield record, index, line
+
+
 @check("CUR140", "A step in the trainers record follows the person's previous step, on or "
        "after its date.")
 def steps_in_order(curriculum: Curriculum) -> Iterator[Problem]:
-    record = curriculum.trainers
-    if record is None:
-        return
-    for index, line in enumerate(record.lines):
+    for record, index, line in _lines(curriculum):
         rank = STEPS.index(line.step)
         if founded(record, line) and line.date < record.founding.date:
             yield record.document.problem(
@@ -70,10 +75,7 @@ def confirmed_by_lead_trainers(curriculum: Curriculum) -> Iterator[Problem]:
 
 @check("CUR144", "Nobody confirms their own line in the trainers record.")
 def no_self_confirmation(curriculum: Curriculum) -> Iterator[Problem]:
-    record = curriculum.trainers
-    if record is None:
-        return
-    for index, line in enumerate(record.lines):
+    for record, index, line in _lines(curriculum):
         if line.user in line.confirmed_by:
             position = line.confirmed_by.index(line.user)
             yield record.document.problem(
@@ -84,10 +86,7 @@ def no_self_confirmation(curriculum: Curriculum) -> Iterator[Problem]:
 
 @check("CUR145", "Every line of the trainers record says the person's consent.")
 def consent_given(curriculum: Curriculum) -> Iterator[Problem]:
-    record = curriculum.trainers
-    if record is None:
-        return
-    for index, line in enumerate(record.lines):
+    for record, index, line in _lines(curriculum):
         if line.consent != "publish":
             yield record.document.problem(
                 "CUR145", ("lines", index, "consent" if line.consent else "user"),

@@ -11,14 +11,13 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..assessment import MINIMUM
-from ..document import build, compose
 from ..loader import Curriculum
 from ..models import Event
-from ..po.yamlwrite import Unfaithful, dump, faithful
+from ..po.yamlwrite import dump, faithful
+from .importer import write_event
 
 REQUIRED = ("module", "objective", "before", "after")
 OPTIONAL = ("form",)  # the number of a printed sheet, for whoever types them; not kept
@@ -105,21 +104,9 @@ def run(curriculum: Curriculum, event: Event, files: list[Path],
             continue
         figures[key] = (len(pairs), round(sum(b for b, _ in pairs) / len(pairs), 2),
                         round(sum(a for _, a in pairs) / len(pairs), 2))
-    path = event.document.path
-    if figures:
-        try:
-            text = _rewrite(path.read_text("utf-8"), figures, today)
-        except Unfaithful:
-            result.errors.append(f"{path}:1: cannot rewrite this file without reformatting it; "
-                                 "keep its indentation consistent (2 spaces) and import again")
-            return result
-        try:  # what is written must still be a valid event
-            Event.model_validate(build(compose(text)))
-        except ValidationError as error:
-            result.errors.append(f"{path}:1: the figures do not fit the event format "
-                                 f"({error.errors()[0]['msg']}); nothing was written")
-            return result
-        path.write_text(text, "utf-8")
+    if figures and not write_event(event.document.path,
+                                   lambda text: _rewrite(text, figures, today), result.errors):
+        return result
     result.written = [(key, *values) for key, values in figures.items()]
     return result
 
