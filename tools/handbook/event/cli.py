@@ -51,6 +51,15 @@ def _event(event_id: str) -> tuple[Curriculum, Event]:
     return curriculum, event
 
 
+def _refuse(errors: list[str], event: Event) -> None:
+    """Print every error and stop (exit 1): nothing was written."""
+    if errors:
+        for error in errors:
+            err.print(error, markup=False)
+        err.print(f"handbook: nothing was written to {event.document.path.name}", markup=False)
+        raise typer.Exit(1)
+
+
 @event_app.command("import", cls=Command)
 def import_command(
     event_id: EventArgument,
@@ -63,11 +72,7 @@ def import_command(
 
     curriculum, event = _event(event_id)
     result = importer.run(curriculum, event, files, datetime.date.today())
-    if result.errors:
-        for error in result.errors:
-            err.print(error, markup=False)
-        err.print(f"handbook: nothing was written to {event.document.path.name}", markup=False)
-        raise typer.Exit(1)
+    _refuse(result.errors, event)
     for metric, value, date in result.written:
         out.print(f"{metric}: {value} (taken {date})", markup=False)
     out.print(f"wrote {len(result.written)} outcome(s) to "
@@ -89,11 +94,7 @@ def assess_command(
 
     curriculum, event = _event(event_id)
     result = assess.run(curriculum, event, files, datetime.date.today())
-    if result.errors:
-        for error in result.errors:
-            err.print(error, markup=False)
-        err.print(f"handbook: nothing was written to {event.document.path.name}", markup=False)
-        raise typer.Exit(1)
+    _refuse(result.errors, event)
     for (module, objective), count, before, after in result.written:
         out.print(f"{module} {objective}: {count} answers, before {before}, after {after}",
                   markup=False)
