@@ -84,7 +84,7 @@ def import_command(
 def assess_command(
     event_id: EventArgument,
     files: Annotated[list[Path], typer.Argument(
-        metavar="FILE.csv", help="Self-assessment lines (columns module, objective, before, "
+        metavar="CSV", help="Self-assessment lines (columns module, objective, before, "
         "after; optional form), from the offline page or typed from the printed forms.",
         dir_okay=False)],
 ) -> None:
