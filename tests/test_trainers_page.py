@@ -48,6 +48,7 @@ def test_counts_in_the_chart_and_the_table(pathway, language):  # noqa: F811
     assert image["src"].startswith("data:image/svg+xml;base64,")  # no file, no request
     svg = base64.b64decode(image["src"].split(",", 1)[1]).decode("utf-8")
     assert svg.lstrip().startswith("<?xml") and "<script" not in svg
+    assert f"<desc id=\"chart-desc\">{image['alt']}</desc>" in svg
     for step, _ in counts:
         assert step in svg  # the bars are labelled with the steps, as text
 

@@ -12,6 +12,7 @@ from ..loader import Curriculum
 from ..models import STEPS
 from ..pathway import counts, highest, published
 from ..trainers_view import listing, step_titles
+from .event_chart import _labelled as labelled
 
 COLOUR = "#3f51b5"  # the site's primary (indigo): 8.6:1 on white
 
@@ -56,7 +57,7 @@ def chart_svg(bars: list[tuple[str, int]], title: str, description: str) -> byte
         axes.spines[["top", "right", "bottom"]].set_visible(False)
         axes.margins(x=0.15)
         out = io.StringIO()
-        figure.savefig(out, format="svg", metadata={"Date": None, "Title": title,
-                                                    "Description": description})
+        figure.savefig(out, format="svg", metadata={"Date": None})
         pyplot.close(figure)
-    return out.getvalue().encode("utf-8")
+    # A name and a description inside the SVG too, as on the event pages' charts.
+    return labelled(out.getvalue(), title, description).encode("utf-8")
