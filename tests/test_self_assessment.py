@@ -76,3 +76,22 @@ def test_a_missing_rating_is_left_out_and_said(form_file, page):
     page.click("#show")
     assert page.input_value("#lines") == "module,objective,before,after\n"
     assert "Аввал ҳар ҳадафро" in page.text_content("#message")
+
+
+@needs_chromium
+def test_every_real_form_fits_a_phone(tmp_path, browser):
+    from tests.conftest import ROOT
+
+    curriculum = load(load_config(ROOT))
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    phone = context.new_page()
+    widths = {}
+    for path, data in kit_files(curriculum, "tg").items():
+        if path.parts[0] == SELF_ASSESSMENT:
+            target = tmp_path / f"{path.parts[1]}.html"
+            target.write_bytes(data)
+            phone.goto(target.as_uri())
+            widths[path.parts[1]] = phone.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert len(widths) == len(curriculum.modules)
+    assert all(width <= 360 for width in widths.values()), widths
