@@ -18,7 +18,7 @@ from pathlib import Path
 from .address import generated_source, page_url
 from .config import Config
 from .event import view as event_view
-from .export import dashboard, moodle, olx, scorm, wikitext
+from .export import dashboard, moodle, olx, scorm, trainers, wikitext
 from .export.files import replace, write
 from .export.publish import Publication
 from .loader import Curriculum
@@ -100,6 +100,7 @@ OUTPUTS: tuple[Files | Book | Export, ...] = (
     Export("olx", olx.export, olx.downloads),
     Export("scorm", scorm.export, scorm.downloads),
     Export("moodle", moodle.export, moodle.downloads),
+    Export("trainers", trainers.export, trainers.downloads, shared=True),
 )
 EXPORTS = {output.kind: output for output in OUTPUTS if isinstance(output, Export)}
 

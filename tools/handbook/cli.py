@@ -185,6 +185,13 @@ def export_moodle(out: OutOption = None) -> None:
     _export(curriculum, "moodle", out or curriculum.config.exports / "moodle")
 
 
+@export_app.command("trainers", cls=Command)
+def export_trainers(out: OutOption = None) -> None:
+    """The Trainers list (consenting people only) as Meta-Wiki wikitext, per language."""
+    curriculum = _validate(_config(), [], Format.TEXT, False)
+    _export(curriculum, "trainers", out or curriculum.config.exports / "trainers")
+
+
 @app.command(cls=Command)
 def serve(
     address: Annotated[str, typer.Option(metavar="HOST:PORT", help="Where to serve.")]
@@ -304,6 +311,34 @@ def new(
     path.write_text(text, "utf-8")
     out.print(f"created {path.relative_to(config.root)}; fill it in, then run `handbook validate`",
               markup=False, highlight=False)
+
+
+@app.command(cls=Command)
+def certificate(
+    user: Annotated[str, typer.Argument(metavar="USERNAME", help="As in the trainers record.")],
+) -> None:
+    """Write one A4 PDF per pathway step USERNAME reached, per language, into the
+    `certificates` folder (build/certificates/; personal: never part of the site)."""
+    from .render.certificates import write_certificates
+
+    curriculum = _validate(_config(), [], Format.TEXT, False)
+    config, record = curriculum.config, curriculum.trainers
+    if record is None or config.certificates is None:
+        err.print(f"handbook: no trainers record ({config.trainers}); see README, "
+                  "\"After the training\"", markup=False)
+        raise typer.Exit(1)
+    if config.certificates.resolve().is_relative_to(config.docs.resolve()):
+        err.print(f"handbook: certificates = {config.certificates} is inside the docs; "
+                  "certificates are personal, choose a folder outside it", markup=False)
+        raise typer.Exit(2)
+    users = sorted({line.user for line in record.lines})
+    if user not in users:
+        where = record.document.path.relative_to(config.root)
+        err.print(f"handbook: {where}: no line for `{user}`; the record has: "
+                  f"{', '.join(users)}", markup=False)
+        raise typer.Exit(1)
+    for path in write_certificates(curriculum, user):
+        out.print(f"wrote {path.relative_to(config.root)}", markup=False, highlight=False)
 
 
 if __name__ == "__main__":

@@ -58,6 +58,10 @@ class Config:
     # The published address (ends in /): the one setting behind every absolute link to the
     # handbook (MkDocs' site_url, links in the PDFs and calendars). None: not published.
     site_url: str | None = None
+    # The group's trainer-pathway record (trainers.yml); absent: no record yet.
+    trainers: Path | None = None
+    # Personal files (certificates): never inside the docs, the site or its zip.
+    certificates: Path | None = None
     # One YAML file per event held with the curriculum (`handbook event`).
     events: Path = Path("events")
     lms: Lms = field(default_factory=Lms)
@@ -126,6 +130,8 @@ def _config(root: Path, table: dict) -> Config:
         translations=root / table.get("translations", "translations"),
         source_language=table.get("source_language", "en"),
         site_url=_address(table.get("site_url")),
+        trainers=root / table.get("trainers", "trainers.yml"),
+        certificates=root / table.get("certificates", "build/certificates"),
         events=root / table.get("events", "events"),
         lms=_lms(table.get("lms", {})),
     )

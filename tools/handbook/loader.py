@@ -17,7 +17,17 @@ from pydantic import BaseModel, ValidationError
 from . import limits, partial, record
 from .config import Config
 from .document import Document, Loc, read
-from .models import Event, Exercise, FileModel, Glossary, Guide, Handout, Module, Programme
+from .models import (
+    Event,
+    Exercise,
+    FileModel,
+    Glossary,
+    Guide,
+    Handout,
+    Module,
+    Programme,
+    TrainerRecord,
+)
 from .problems import Problem, register
 from .schema_errors import plain
 
@@ -36,6 +46,7 @@ class Curriculum:
     guides: list[Guide] = field(default_factory=list)
     glossary: Glossary | None = None
     handouts: list[Handout] = field(default_factory=list)
+    trainers: TrainerRecord | None = None  # the trainer-pathway record
     events: list[Event] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     # Ids (file names) of files that failed to load: references to them are not reported
@@ -49,8 +60,9 @@ class Curriculum:
     def files(self) -> list[FileModel]:
         """Every loaded file's model."""
         glossary = [self.glossary] if self.glossary else []
+        trainers = [self.trainers] if self.trainers else []
         return [*self.modules, *self.exercises, *self.programmes, *self.guides, *glossary,
-                *self.handouts, *self.events]
+                *self.handouts, *self.events, *trainers]
 
     def hides(self, problem: Problem) -> bool:
         """Whether a check's problem lies in a part of a file replaced after a structural
@@ -98,6 +110,8 @@ def sources(config: Config) -> Iterator[tuple[Path, type[FileModel]]]:
     glossary = config.curriculum / "glossary.yml"
     if glossary.exists() and limits.link_problem(glossary, config.root) is None:
         yield glossary, Glossary
+    if config.trainers and config.trainers.exists():
+        yield config.trainers, TrainerRecord
 
 
 def skipped(config: Config) -> Iterator[Problem]:
@@ -183,6 +197,8 @@ def _load(config: Config) -> Curriculum:
                 curriculum.glossary = model
             case Handout():
                 curriculum.handouts.append(model)
+            case TrainerRecord():
+                curriculum.trainers = model
             case Event():
                 curriculum.events.append(model)
     curriculum.record = _read_record(config, curriculum.problems)

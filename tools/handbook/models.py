@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import typing
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -210,11 +211,24 @@ class Programme(FileModel):
     review: dict[str, Review]
 
 
+class Requirement(Strict):
+    """Something a step of the trainer pathway asks for; the record's lines name it by id."""
+
+    id: Id
+    text: Text
+
+
 class Section(Strict):
     id: Id
     title: Text
     body: Text
     checklist: list[Text] = Field(default_factory=list, description="Rendered as tick boxes.")
+    requirements: list[Requirement] = Field(
+        default_factory=list, description="A pathway step's requirements (section id = step), "
+        "rendered as tick boxes; lines of the trainers record name them in `met`.")
+    modules: list[Id] = Field(
+        default_factory=list, description="The modules a pathway step covers (printed on its "
+        "certificates).")
 
 
 class Guide(FileModel):
@@ -419,6 +433,18 @@ class Outcome(Strict):
     note: Text | None = None
 
 
+class Assessment(Strict):
+    """The before/after self-assessment of one module objective at an event, as aggregates
+    only (`handbook event assess`): never an individual answer, never fewer than 5."""
+
+    module: Id
+    objective: Id
+    answers: Count = Field(description="How many answered; at least 5, else not recorded.")
+    before: float = Field(description="Mean confidence before the session, 1–5.")
+    after: float = Field(description="Mean confidence after the session, 1–5.")
+    date: datetime.date = Field(description="When the answers were imported.")
+
+
 class Event(FileModel):
     id: Id
     title: Text
@@ -437,11 +463,61 @@ class Event(FileModel):
     thanks: list[Thanks] = Field(default_factory=list)
     lessons: list[Lesson] = Field(default_factory=list)
     outcomes: list[Outcome] = Field(default_factory=list)
+    assessments: list[Assessment] = Field(
+        default_factory=list, description="Self-assessment aggregates per module objective.")
     sources: list[Source] = Field(default_factory=list)
+    review: dict[str, Review]
+
+
+# The trainer pathway's steps, in order; the pathway guide has a section for each.
+Step = Literal["trainee", "peer-mentor", "co-trainer", "lead-trainer"]
+STEPS: tuple[str, ...] = typing.get_args(Step)
+PATHWAY_GUIDE = "trainer-pathway"
+
+
+class Holder(Strict):
+    user: Username
+    step: Step
+
+
+class Founding(Strict):
+    """The group's decision that starts the record: its first lead trainers, and anyone it
+    places directly at a later step for work done before the record existed."""
+
+    date: datetime.date
+    holders: list[Holder] = Field(min_length=1, description="At least one lead trainer.")
+    decision: Text = Field(description="What the group decided, and on what basis.")
+    source: str = Field(description="Where the decision (or its basis) is published.")
+
+
+class StepLine(Strict):
+    """One step reached by one person, confirmed by lead trainers."""
+
+    user: Username = Field(description="Wikimedia username, as the person uses it.")
+    step: Step
+    event: Id | None = Field(default=None, description="The event (events/<id>.yml).")
+    date: datetime.date
+    confirmed_by: list[Username] = Field(
+        default_factory=list, description="Lead trainers' usernames; empty only for a first "
+        "lead trainer, whom the founding decision confirms.")
+    consent: Consent | None = Field(
+        default=None, description="`publish`: the person agreed, or the public report that "
+        "names them in this role is the basis (say so in `basis`); anything else: no line.")
+    met: list[Id] = Field(default_factory=list,
+                          description="Ids of the step's requirements (pathway guide) met.")
+    basis: Text = Field(description="The evidence for this line.")
+
+
+class TrainerRecord(FileModel):
+    """The group's record of the trainer pathway: one line per step reached."""
+
+    id: Literal["trainers"]
+    founding: Founding
+    lines: list[StepLine] = Field(default_factory=list)
     review: dict[str, Review]
 
 
 KINDS: dict[str, type[FileModel]] = {
     "module": Module, "exercise": Exercise, "programme": Programme, "guide": Guide,
-    "glossary": Glossary, "handout": Handout, "event": Event,
+    "glossary": Glossary, "handout": Handout, "event": Event, "trainers": TrainerRecord,
 }

@@ -38,12 +38,14 @@ __all__ = ["CHECKS", "RULES", "check", "run_checks"]
 # Importing the rule modules registers their checks.
 from . import (  # noqa: E402, F401
     alignment,
+    assessments,
     events,
     handouts,
     hygiene,
     ids,
     language,
     links,
+    pathway,
     programmes,
     references,
     safety,

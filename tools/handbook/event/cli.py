@@ -51,6 +51,15 @@ def _event(event_id: str) -> tuple[Curriculum, Event]:
     return curriculum, event
 
 
+def _refuse(errors: list[str], event: Event) -> None:
+    """Print every error and stop (exit 1): nothing was written."""
+    if errors:
+        for error in errors:
+            err.print(error, markup=False)
+        err.print(f"handbook: nothing was written to {event.document.path.name}", markup=False)
+        raise typer.Exit(1)
+
+
 @event_app.command("import", cls=Command)
 def import_command(
     event_id: EventArgument,
@@ -63,16 +72,38 @@ def import_command(
 
     curriculum, event = _event(event_id)
     result = importer.run(curriculum, event, files, datetime.date.today())
-    if result.errors:
-        for error in result.errors:
-            err.print(error, markup=False)
-        err.print(f"handbook: nothing was written to {event.document.path.name}", markup=False)
-        raise typer.Exit(1)
+    _refuse(result.errors, event)
     for metric, value, date in result.written:
         out.print(f"{metric}: {value} (taken {date})", markup=False)
     out.print(f"wrote {len(result.written)} outcome(s) to "
               f"{event.document.path.relative_to(curriculum.config.root)}; review the diff and "
               "commit it (not the CSV files)", markup=False)
+
+
+@event_app.command("assess", cls=Command)
+def assess_command(
+    event_id: EventArgument,
+    files: Annotated[list[Path], typer.Argument(
+        metavar="CSV", help="Self-assessment lines (columns module, objective, before, "
+        "after; optional form), from the offline page or typed from the printed forms.",
+        dir_okay=False)],
+) -> None:
+    """Write per objective the number of answers and mean confidence before and after into
+    the event (never an answer; nothing from fewer than 5 answers)."""
+    from . import assess
+
+    curriculum, event = _event(event_id)
+    result = assess.run(curriculum, event, files, datetime.date.today())
+    _refuse(result.errors, event)
+    for (module, objective), count, before, after in result.written:
+        out.print(f"{module} {objective}: {count} answers, before {before}, after {after}",
+                  markup=False)
+    for module, objective in result.withheld:
+        out.print(f"{module} {objective}: fewer than {assess.MINIMUM} answers, not written",
+                  markup=False)
+    out.print(f"wrote {len(result.written)} objective(s) to "
+              f"{event.document.path.relative_to(curriculum.config.root)}; review the diff and "
+              "commit it (never the answers)", markup=False)
 
 
 @event_app.command("report", cls=Command)

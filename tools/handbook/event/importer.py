@@ -5,6 +5,7 @@ every file reads cleanly and the event file is written, or nothing is written.""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,23 +56,30 @@ def run(curriculum: Curriculum, event: Event, files: list[Path],
         source = SOURCE.format(kind=reading.kind, slug=slug)
         for metric, value in reading.totals.items():
             outcomes[(metric, reading.taken or today)] = (value, source)
-    path = event.document.path
-    original = path.read_text("utf-8")
-    try:
-        text = _rewrite(original, outcomes)
-    except Unfaithful:
-        result.errors.append(f"{path}:1: cannot rewrite this file without reformatting it; "
-                             "keep its indentation consistent (2 spaces) and import again")
+    if not write_event(event.document.path, lambda text: _rewrite(text, outcomes),
+                       result.errors):
         return result
+    result.written = [(metric, value, date) for (metric, date), (value, _) in outcomes.items()]
+    return result
+
+
+def write_event(path: Path, rewrite: Callable[[str], str], errors: list[str]) -> bool:
+    """Rewrite the event file at ``path`` through ``rewrite`` (a ruamel round trip) and write
+    it only if the result is still a valid event; else say why in ``errors``."""
+    try:
+        text = rewrite(path.read_text("utf-8"))
+    except Unfaithful:
+        errors.append(f"{path}:1: cannot rewrite this file without reformatting it; keep its "
+                      "indentation consistent (2 spaces) and import again")
+        return False
     try:  # what is written must still be a valid event
         Event.model_validate(build(compose(text)))
     except ValidationError as error:
-        result.errors.append(f"{path}:1: the imported numbers do not fit the event format "
-                             f"({error.errors()[0]['msg']}); nothing was written")
-        return result
+        errors.append(f"{path}:1: the imported figures do not fit the event format "
+                      f"({error.errors()[0]['msg']}); nothing was written")
+        return False
     path.write_text(text, "utf-8")
-    result.written = [(metric, value, date) for (metric, date), (value, _) in outcomes.items()]
-    return result
+    return True
 
 
 def _rewrite(original: str, outcomes: dict[tuple[str, datetime.date], tuple[int, str]]) -> str:

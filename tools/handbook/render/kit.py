@@ -24,6 +24,7 @@ from .html import to_html
 SLIDES = "slides"
 PRESENT = "present"
 HANDOUTS = "handouts"
+SELF_ASSESSMENT = "self-assessment"
 
 
 @cache
@@ -107,6 +108,8 @@ def kit_files(curriculum: Curriculum, language: str) -> dict[Path, bytes]:
         steps = module_steps(module, language)
         page(PRESENT, module.id, "present.html.j2", title=module.title[language],
              plan=_plan_json(module.id, language, steps, None))
+        page(SELF_ASSESSMENT, module.id, "self-assessment.html.j2", module=module,
+             words={key: t[key] for key in ("quiz_score", "answer_all")})
     for handout in curriculum.handouts:
         page(HANDOUTS, handout.id, "handout.html.j2", handout=handout,
              exercise=curriculum.exercise(handout.exercise) if handout.exercise else None)

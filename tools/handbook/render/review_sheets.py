@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .. import record
 from ..loader import Curriculum
-from ..models import Exercise, FileModel, Glossary, Handout, LocalizedText
+from ..models import Exercise, FileModel, Glossary, Handout, LocalizedText, TrainerRecord
 from ..walk import texts
 from .html import to_html
 
@@ -71,6 +71,8 @@ def page_of(curriculum: Curriculum, model: FileModel) -> str | None:
         return f"modules/{owner.id}.md#{model.id}" if owner else None
     if isinstance(model, Handout):
         return f"handouts/{model.id}/index.html"  # a standalone printable page (render/kit.py)
+    if isinstance(model, TrainerRecord):
+        return "trainers.md"
     return f"{type(model).__name__.lower()}s/{model.id}.md"
 
 

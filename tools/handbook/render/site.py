@@ -12,6 +12,7 @@ from pathlib import Path
 from babel import Locale
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from ..assessment import gains
 from ..collation import sort_key
 from ..common.clock import clock, to_minutes
 from ..common.dates import long_date, zone_name
@@ -26,6 +27,7 @@ from .kit import kit_strings
 from .markdown import cell, indent, link_target, plain, yaml_text
 from .review_sheets import cell_html, page_of, rows, sheet_name, sheet_path, target_language
 from .review_sheets import title_of as sheet_title
+from .trainers import trainers_context
 
 LINKS_TERMS = {"module.md.j2", "guide.md.j2"}  # pages that link the glossary terms they use
 
@@ -77,19 +79,21 @@ def pages(curriculum: Curriculum) -> list[Page]:
         Page(Path("events", f"{e.id}.md"), "event.md.j2", {"event": e})
         for e in curriculum.events] if curriculum.events else []
     progress = [Page(Path("progress.md"), "progress.md.j2", {"modules": curriculum.modules})]
+    trainers = [Page(Path("trainers.md"), "trainers.md.j2", {})] if curriculum.trainers else []
     rules = [Page(Path("rules.md"), "rules.md.j2", {})]
     reviews = [Page(sheet_path(m), "review-sheet.md.j2",
                     {"item": m, "rows": rows(curriculum, m), "page": page_of(curriculum, m)})
                for m in curriculum.files()]
     return (listing + modules + programmes + guides + glossary + sheets + events + progress
-            + rules + reviews)
+            + trainers + rules + reviews)
 
 
 def _delivered(curriculum: Curriculum, module: Module) -> dict:
     """How often held events delivered the module, and its segments' planned against actual
     minutes over the events that timed them (the maintainer's part and the run sheet)."""
     found = deliveries(curriculum, module)
-    return {"deliveries": found, "timings": segment_timings(module, found)}
+    return {"deliveries": found, "timings": segment_timings(module, found),
+            "gains": gains(module.id, curriculum.events)}
 
 
 def _starts(module: Module) -> list[int]:
@@ -150,6 +154,8 @@ def _language_context(curriculum: Curriculum, language: str) -> dict:
             items, key=lambda item: alphabet_key(getattr(item, field).get(language, ""))),
         "end_of": lambda start, length: clock(to_minutes(start) + length),
         "check_id": lambda text: stable_id(text, curriculum.config.languages[0]),
+        # The Trainers page (trainers.py): drawn only when that page is rendered.
+        "trainers_view": lambda: trainers_context(curriculum, language, words),
         # Review sheets (review_sheets.py)
         "source": curriculum.config.source_language,
         "target_language": lambda page_language: target_language(
