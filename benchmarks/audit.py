@@ -2,7 +2,8 @@
 
     python benchmarks/audit.py SITE_DIR      (or `make audit`, which builds site/ first)
 
-Audits the home page, a module, the agenda and the glossary in every language (mobile, npm
+Audits the home page, a module and its run sheet, the agenda, the glossary and an event in
+every language (mobile, npm
 `lighthouse` pinned in package.json, Debian's chromium). Prints one line per page and
 category, `name value budget ok|over`, where a score is ok when it reaches its budget.
 Accessibility, best practices and SEO must be 100 and do not depend on machine load: any
@@ -36,10 +37,14 @@ BUDGETS = {"performance": 95, **REQUIRED}
 def pages() -> dict[str, str]:
     """Name → path under a language's root, for one page of each audited kind."""
     curriculum = load(load_config(ROOT))
-    return {"home": "",
-            "module": f"curriculum/modules/{curriculum.modules[0].id}/",
-            "agenda": f"curriculum/programmes/{curriculum.programmes[0].id}/",
-            "glossary": "curriculum/glossary/"}
+    kinds = {"home": "",
+             "module": f"curriculum/modules/{curriculum.modules[0].id}/",
+             "run-sheet": f"curriculum/run-sheets/{curriculum.modules[0].id}/",
+             "agenda": f"curriculum/programmes/{curriculum.programmes[0].id}/",
+             "glossary": "curriculum/glossary/"}
+    if curriculum.events:
+        kinds["event"] = f"curriculum/events/{curriculum.events[0].id}/"
+    return kinds
 
 
 def lighthouse(address: str, categories: list[str]) -> dict[str, int]:

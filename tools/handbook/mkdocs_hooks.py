@@ -67,18 +67,27 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for page in pages(curriculum):
         folders.setdefault(f"{base}/{page.path.parent.as_posix()}/", []).append(
             f"{base}/{page.path.as_posix()}")
-    config.nav = _expand(config.nav or [], folders)
+    made = {path for paths in folders.values() for path in paths}
+    config.nav = _expand(config.nav or [], folders, made, f"{base}/")
     return config
 
 
-def _expand(nav: list, folders: dict[str, list[str]]) -> list:
+def _expand(nav: list, folders: dict[str, list[str]], made: set[str], base: str) -> list:
+    """Generated folders become their pages; a generated page this handbook does not have
+    (no events, no trainers record yet) leaves the navigation instead of breaking it."""
     expanded = []
     for entry in nav:
         if isinstance(entry, str) and entry in folders:
             expanded.extend(folders[entry])
+        elif isinstance(entry, str) and entry.startswith(base) and entry not in made:
+            continue
         elif isinstance(entry, dict):
-            expanded.append({title: _expand(value, folders) if isinstance(value, list) else value
-                             for title, value in entry.items()})
+            kept = {title: _expand(value, folders, made, base) if isinstance(value, list)
+                    else value for title, value in entry.items()
+                    if not (isinstance(value, str) and value.startswith(base)
+                            and value not in made and value not in folders)}
+            if kept:
+                expanded.append(kept)
         else:
             expanded.append(entry)
     return expanded

@@ -87,5 +87,5 @@ def confirm(hashes: dict[str, str], text: dict[str, str], source: str,
     for lang, hashed in now.items():
         if lang == source or lang in confirmed or (source_unchanged and hashes.get(lang) == hashed):
             hashes[lang] = hashed
-        else:
+        elif lang in hashes:  # a language the record never knew stays unknown, not stale
             hashes[lang] = UNCONFIRMED + hashed
