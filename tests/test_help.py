@@ -64,3 +64,10 @@ def test_readme_names_every_schema_kind():
     readme = (ROOT / "README.md").read_text("utf-8")
     listed = re.search(r"\(kinds: ([^)]+)\)", readme)[1]
     assert [kind.strip() for kind in listed.split(",")] == list(KINDS)
+
+
+def test_every_export_has_its_command():
+    from handbook.build import EXPORTS
+    from handbook.cli import EXPORT_HELP
+
+    assert set(EXPORT_HELP) == set(EXPORTS)

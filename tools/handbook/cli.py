@@ -148,48 +148,30 @@ OutOption = Annotated[Path | None, typer.Option(
     help="Folder to write (default: the `exports` setting of [tool.handbook]).")]
 
 
-@export_app.command("wikitext", cls=Command)
-def export_wikitext(out: OutOption = None) -> None:
-    """Meta-Wiki pages: an event page per programme (with its CampaignEvents registration
-    fields), a page per module, and the Dashboard's training slides, modules and library."""
-    curriculum = _validate(_config(), [], Format.TEXT, False)
-    _export(curriculum, "wikitext", out or curriculum.config.exports / "wikitext")
+# One command per export (build.EXPORTS, which this must name alike: tests/test_help.py).
+EXPORT_HELP = {
+    "wikitext": "Meta-Wiki pages: an event page per programme (with its CampaignEvents "
+                "registration fields), a page per module, and the Dashboard's training slides, "
+                "modules and library.",
+    "dashboard": "The Programs & Events Dashboard's YAML training layout (its `training_path`).",
+    "olx": "WikiLearn (Open edX): a course archive per language, `COURSE-LANGUAGE.tar.gz`, to "
+           "import in Studio (Tools → Import).",
+    "scorm": "SCORM 1.2: a package per module and language, `MODULE-LANGUAGE.zip`, for any LMS.",
+    "moodle": "Moodle XML question banks, one per language, a category per module.",
+    "trainers": "The Trainers list (consenting people only) as Meta-Wiki wikitext, per language.",
+}
 
 
-@export_app.command("dashboard", cls=Command)
-def export_dashboard(out: OutOption = None) -> None:
-    """The Programs & Events Dashboard's YAML training layout (its `training_path`)."""
-    curriculum = _validate(_config(), [], Format.TEXT, False)
-    _export(curriculum, "dashboard", out or curriculum.config.exports / "dashboard")
+def _export_command(kind: str) -> None:
+    def command(out: OutOption = None) -> None:
+        curriculum = _validate(_config(), [], Format.TEXT, False)
+        _export(curriculum, kind, out or curriculum.config.exports / kind)
+
+    export_app.command(kind, cls=Command, help=EXPORT_HELP[kind])(command)
 
 
-@export_app.command("olx", cls=Command)
-def export_olx(out: OutOption = None) -> None:
-    """WikiLearn (Open edX): a course archive per language, `COURSE-LANGUAGE.tar.gz`, to
-    import in Studio (Tools → Import)."""
-    curriculum = _validate(_config(), [], Format.TEXT, False)
-    _export(curriculum, "olx", out or curriculum.config.exports / "olx")
-
-
-@export_app.command("scorm", cls=Command)
-def export_scorm(out: OutOption = None) -> None:
-    """SCORM 1.2: a package per module and language, `MODULE-LANGUAGE.zip`, for any LMS."""
-    curriculum = _validate(_config(), [], Format.TEXT, False)
-    _export(curriculum, "scorm", out or curriculum.config.exports / "scorm")
-
-
-@export_app.command("moodle", cls=Command)
-def export_moodle(out: OutOption = None) -> None:
-    """Moodle XML question banks, one per language, a category per module."""
-    curriculum = _validate(_config(), [], Format.TEXT, False)
-    _export(curriculum, "moodle", out or curriculum.config.exports / "moodle")
-
-
-@export_app.command("trainers", cls=Command)
-def export_trainers(out: OutOption = None) -> None:
-    """The Trainers list (consenting people only) as Meta-Wiki wikitext, per language."""
-    curriculum = _validate(_config(), [], Format.TEXT, False)
-    _export(curriculum, "trainers", out or curriculum.config.exports / "trainers")
+for _kind in EXPORT_HELP:
+    _export_command(_kind)
 
 
 @app.command(cls=Command)
