@@ -115,3 +115,14 @@ def test_the_report_goes_under_the_exports_folder(project, handbook):
     assert re.search(r"\|\s*30\s*\n\|\s*32", en)
     assert "Test the Wi-Fi the day before." in en
     shutil.rmtree(folder)
+
+
+@pytest.mark.parametrize("command", [("event", "report", "one-day-2025"),
+                                     ("event", "import", "one-day-2025", "x.csv")])
+def test_event_commands_report_a_broken_pyproject_at_its_line(project, handbook, command):
+    path = project / "pyproject.toml"
+    lines = path.read_text("utf-8").splitlines()
+    path.write_text("\n".join([*lines, "[tool.handbook"]) + "\n", "utf-8")
+    run = handbook(*command)
+    assert run.code == 1
+    assert f"pyproject.toml:{len(lines) + 1}:" in run.output and "CUR092" in run.output

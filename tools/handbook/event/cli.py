@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 
 from ..cli_help import Command
-from ..config import load_config
+from ..config import ConfigError, load_config
 from ..loader import Curriculum, load
 from ..models import Event
 from ..report import Format, render
@@ -27,23 +27,23 @@ EventArgument = Annotated[str, typer.Argument(
 def _event(event_id: str) -> tuple[Curriculum, Event]:
     try:
         config = load_config()
+    except ConfigError as error:  # bad input: file:line CUR092, exit 1, as every command
+        render([error.problem], Format.TEXT, error.problem.file.parent, err)
+        raise typer.Exit(1) from None
     except (FileNotFoundError, KeyError) as error:
         err.print(f"handbook: {error}; run it inside the handbook repository", markup=False)
         raise typer.Exit(2) from None
     curriculum = load(config)
     wanted = Path(event_id).stem
     event = curriculum.event(wanted)
-    if event is None:
-        broken = [p for p in curriculum.problems if p.file.stem == wanted]
-        if broken:
-            render(broken, Format.TEXT, config.root, err)
-            err.print("handbook: fix these first; nothing was written", markup=False)
-            raise typer.Exit(1)
+    # The event's file, read or not (a file that does not load has no event to find).
+    broken = [p for p in curriculum.problems if p.file.stem == wanted
+              and p.file.parent.resolve() == config.events.resolve()]
+    if event is None and not broken:
         known = ", ".join(e.id for e in curriculum.events) or "none yet"
         err.print(f"handbook: no event `{wanted}` in {config.events.name}/ (events: {known}); "
                   f"create one with `handbook new event {wanted}`", markup=False)
         raise typer.Exit(2)
-    broken = [p for p in curriculum.problems if p.file == event.document.path]
     if broken:
         render(broken, Format.TEXT, config.root, err)
         err.print("handbook: fix these first; nothing was written", markup=False)
