@@ -21,13 +21,14 @@ site: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/handbook validate
 
-# Parallel test workers (pytest-xdist): `auto` is one per core; `make test WORKERS=0` runs
-# the tests in one process. The ten slowest tests are listed at the end.
+# Parallel test workers (pytest-xdist; an idle worker takes tests queued for a busy one):
+# `auto` is one per core; `make test WORKERS=0` runs the tests in one process. The ten
+# slowest tests are listed at the end.
 WORKERS ?= auto
 
 test: $(STAMP) node
 	$(BIN)/ruff check tools tests benchmarks
-	$(BIN)/python -m pytest -n $(WORKERS) --durations=10
+	$(BIN)/python -m pytest -n $(WORKERS) --dist worksteal --durations=10
 
 serve: $(STAMP)
 	$(BIN)/handbook serve

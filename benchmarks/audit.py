@@ -2,10 +2,10 @@
 
     python benchmarks/audit.py SITE_DIR      (or `make audit`, which builds site/ first)
 
-Audits the home page, a module and its run sheet, the agenda, the glossary and an event in
-every language (mobile, npm
-`lighthouse` pinned in package.json, Debian's chromium). Prints one line per page and
-category, `name value budget ok|over`, where a score is ok when it reaches its budget.
+Audits the home page, a module and its run sheet, the agenda, the glossary, the rules and an
+event in every language (mobile; npm `lighthouse` pinned in package.json, run by
+lighthouse.mjs in one Debian chromium). Prints one line per page and category,
+`name value budget ok|over`, where a score is ok when it reaches its budget.
 Accessibility, best practices and SEO must be 100 and do not depend on machine load: any
 below exits 1. Performance depends on the load of the (shared) machine, so it is only
 reported against its budget, never fails; `--categories` leaves it out (the CI test does).
@@ -41,29 +41,25 @@ def pages() -> dict[str, str]:
              "module": f"curriculum/modules/{curriculum.modules[0].id}/",
              "run-sheet": f"curriculum/run-sheets/{curriculum.modules[0].id}/",
              "agenda": f"curriculum/programmes/{curriculum.programmes[0].id}/",
-             "glossary": "curriculum/glossary/"}
+             "glossary": "curriculum/glossary/", "rules": "curriculum/rules/"}
     if curriculum.events:
         kinds["event"] = f"curriculum/events/{curriculum.events[0].id}/"
     return kinds
 
 
-def lighthouse(address: str, categories: list[str]) -> dict[str, int]:
-    """Scores 0–100 of one page, from a fresh headless Chromium."""
-    chrome = shutil.which("chromium") or "/usr/bin/chromium"
-    flags = ("--headless=new --no-sandbox --disable-gpu --no-first-run "
-             "--disable-background-networking --disable-component-update "
-             # Only the local server is reachable: a third-party request fails at once.
-             "'--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'")
-    command = [str(LIGHTHOUSE), address, "--quiet", "--output=json", "--output-path=stdout",
-               f"--only-categories={','.join(categories)}", f"--chrome-flags={flags}"]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=300,
-                            env={**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH",
-                                                                              chrome)})
-    if result.returncode:
-        raise RuntimeError(f"lighthouse failed on {address}: {result.stderr[-2000:]}")
-    report = json.loads(result.stdout)
-    return {name: round(category["score"] * 100)
-            for name, category in report["categories"].items()}
+def lighthouse(addresses: list[str], categories: list[str]) -> dict[str, dict[str, int]]:
+    """Address → scores 0–100, from one headless Chromium (benchmarks/lighthouse.mjs)."""
+    chrome = os.environ.get("CHROME_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+    command = ["node", str(ROOT / "benchmarks" / "lighthouse.mjs"), ",".join(categories),
+               *addresses]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600, cwd=ROOT,
+                            env={**os.environ, "CHROME_PATH": chrome})
+    reports = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    failures = [f"{report['url']}: {report['failure']}" for report in reports
+                if "failure" in report]
+    if result.returncode or failures or len(reports) != len(addresses):
+        raise RuntimeError("lighthouse failed: " + "; ".join(failures) + result.stderr[-2000:])
+    return {report["url"]: report["scores"] for report in reports}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -86,20 +82,26 @@ def main(argv: list[str] | None = None) -> int:
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    failed = False
+    languages = args.languages.split(",") if args.languages else config.languages
+    prefixes = {language: "" if language == config.default_language else f"{language}/"
+                for language in languages}
+    audited = {(language, name): f"{base}/{prefixes[language]}{path}"
+               for language in languages for name, path in pages().items()}
     try:
-        for language in args.languages.split(",") if args.languages else config.languages:
-            prefix = "" if language == config.default_language else f"{language}/"
-            for name, path in pages().items():
-                scores = lighthouse(f"{base}/{prefix}{path}", categories)
-                for category in categories:
-                    value, budget = scores[category], BUDGETS[category]
-                    ok = value >= budget
-                    failed |= not ok and category in REQUIRED
-                    print(f"lighthouse-{language}-{name}-{category} {value} {budget} "
-                          f"{'ok' if ok else 'over'}", flush=True)
+        scores = lighthouse(list(audited.values()), categories)
+    except RuntimeError as error:
+        print(f"audit: {error}", file=sys.stderr)
+        return 2
     finally:
         httpd.shutdown()
+    failed = False
+    for (language, name), address in audited.items():
+        for category in categories:
+            value, budget = scores[address][category], BUDGETS[category]
+            ok = value >= budget
+            failed |= not ok and category in REQUIRED
+            print(f"lighthouse-{language}-{name}-{category} {value} {budget} "
+                  f"{'ok' if ok else 'over'}")
     return 1 if failed else 0
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import functools
+import hashlib
+import json
 import os
 import shutil
 import signal
@@ -126,9 +128,18 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @functools.cache
 def pdf_texts(path: Path) -> tuple[str, ...]:
-    """Each page's text of a built PDF, extracted once per worker (pypdf takes seconds for
-    the handbook's, and several tests read them)."""
-    return tuple(page.extract_text() for page in PdfReader(path).pages)
+    """Each page's text of a built PDF, extracted once per run: pypdf takes seconds for the
+    handbook's, and several tests on several workers read them. Kept in the run's shared
+    folder, named by the PDF's place, time and size, so a changed PDF is read again."""
+    stat = path.stat()
+    key = hashlib.sha256(f"{path.resolve()} {stat.st_mtime_ns} {stat.st_size}".encode())
+    cache = Path(os.environ[SHARED]) / f"pdf-texts-{key.hexdigest()[:16]}.json"
+    with cache.with_suffix(".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not cache.exists():
+            texts = [page.extract_text() for page in PdfReader(path).pages]
+            cache.write_text(json.dumps(texts), "utf-8")
+    return tuple(json.loads(cache.read_text("utf-8")))
 
 
 def add_site_config(project: Path, change: Callable[[dict], None] | None = None) -> None:
@@ -249,9 +260,15 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         SiteBuild(session.config._tmp_path_factory).stop()
 
 
+# Names the folder every worker of this run shares (set first thing, by `site_build`; the
+# test modules import this file as another module than pytest's, so not a global).
+SHARED = "HANDBOOK_TESTS_SHARED"
+
+
 @pytest.fixture(scope="session", autouse=True)
 def site_build(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[SiteBuild]:
     """Start building the site with the first test of the run, if any test will need it."""
+    os.environ[SHARED] = str(shared_folder(tmp_path_factory))
     build = SiteBuild(tmp_path_factory)
     if any(uses_site(item) and not missing_tool(item) for item in request.session.items):
         build.start()

@@ -3,6 +3,7 @@ and a passing example; in every language of the handbook, Tajik summaries includ
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -57,7 +58,10 @@ def test_rules_page_has_a_section_per_rule_in_each_language(project):
             section = page.split(f"{{#{doc.code}}}", 1)[1].split("\n## ", 1)[0]
             assert f"](#{doc.code})" in page, doc.code  # the index links to it
             assert doc.why in section and doc.summary in section, doc.code
-            assert section.count("```") == 4, doc.code  # a failing and a passing example
+            examples = section.split('<pre class="rule-example">')[1:]
+            assert len(examples) == 2, doc.code  # a failing and a passing example
+            assert [html.unescape(e.split("</pre>")[0]) for e in examples] == [
+                doc.fail.strip(), doc.ok.strip()], doc.code
 
 
 # Text rules whose examples are texts: each failing example makes its rule fire on the

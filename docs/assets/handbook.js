@@ -164,28 +164,7 @@ function showProgress() {
     }));
 }
 
-// Phones show wide tables as stacked cards (handbook.css): each cell gets its column's
-// heading as a label, and explicit table roles keep the table for screen readers when CSS
-// turns its parts into blocks.
-function labelTableCells() {
-  document.querySelectorAll(".md-typeset table:not([class])").forEach((table) => {
-    const headings = [...table.querySelectorAll("thead th")].map((th) => th.textContent.trim());
-    table.setAttribute("role", "table");
-    table.querySelectorAll("thead, tbody").forEach((group) => group.setAttribute("role", "rowgroup"));
-    table.querySelectorAll("tr").forEach((row) => row.setAttribute("role", "row"));
-    table.querySelectorAll("th").forEach((th) => th.setAttribute("role", "columnheader"));
-    table.querySelectorAll("tbody tr").forEach((row) => {
-      [...row.children].forEach((cell, index) => {
-        cell.setAttribute("role", "cell");
-        // A column headed by a sign (the run sheets' ☐) needs no label.
-        if (/\p{L}/u.test(headings[index] || "")) cell.dataset.label = headings[index];
-      });
-    });
-  });
-}
-
 document.addEventListener("DOMContentLoaded", () => {
-  labelTableCells();
   setUpProgress();
   showProgress();
 });

@@ -26,7 +26,6 @@ class RuleDoc:
     why: str
     fail: str
     ok: str
-    syntax: str  # of the examples: yaml, toml
 
 
 def _load(*parts: str) -> dict:
@@ -61,6 +60,5 @@ def rule_docs(language: str) -> list[RuleDoc]:
             code=code, name=example.get("name", ""), severity=rule.severity,
             summary=own.get("summary") or rule.summary,
             why=own.get("why") or english.get(code, {}).get("why", ""),
-            fail=example.get("fail", ""), ok=example.get("pass", ""),
-            syntax=example.get("syntax", "yaml")))
+            fail=example.get("fail", ""), ok=example.get("pass", "")))
     return docs

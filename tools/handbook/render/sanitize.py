@@ -37,7 +37,11 @@ ATTRIBUTES = {
     "textarea": {"readonly", "rows", "cols"},
 }
 # Task-list tick boxes (pymdownx.tasklist) are the only inputs; no text fields to phish with.
-VALUES = {"input": {"type": {"checkbox"}}}
+# Tables carry their own roles (render/table_cards.py), which no other element may take.
+VALUES = {"input": {"type": {"checkbox"}},
+          "table": {"role": {"table"}}, "thead": {"role": {"rowgroup"}},
+          "tbody": {"role": {"rowgroup"}}, "tr": {"role": {"row"}},
+          "th": {"role": {"columnheader"}}, "td": {"role": {"cell"}}}
 
 _cleaner = nh3.Cleaner(
     tags=set(TAGS),
