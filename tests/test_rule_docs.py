@@ -66,7 +66,7 @@ def test_rules_page_has_a_section_per_rule_in_each_language(project):
 
 # Text rules whose examples are texts: each failing example makes its rule fire on the
 # fixture, and each passing example does not.
-TEXT_RULES = ["CUR050", "CUR051", "CUR052", "CUR053", "CUR060", "CUR062", "CUR072"]
+TEXT_RULES = ["CUR050", "CUR051", "CUR052", "CUR053", "CUR060", "CUR062", "CUR072", "CUR150"]
 
 
 def _text_of(example: str) -> dict[str, str]:

@@ -86,6 +86,8 @@ CASES = [
     ("CUR062", EXERCISE, "en: Help everyone.", "en: Write to trainer@example.org.",
      "en: Write to"),
     ("CUR062", EXERCISE, "en: Help everyone.", "en: Call +992 37 221 4567.", "en: Call"),
+    ("CUR150", EXERCISE, "en: Help everyone.", 'en: "| | Article |\\n|---|---|\\n| 1 | Tea |"',
+     'en: "| | Article'),
     ("CUR063", EXERCISE, "en: Help everyone.", "en: See [the notes](#nowhere).", "en: See"),
     ("CUR063", EXERCISE, "en: Help everyone.", "en: See [the notes](../guide.md).", "en: See"),
     ("CUR026", MODULE, "en: Introduce Wikipedia.", "en: " + "Introduce Wikipedia. " * 8,

@@ -1,9 +1,11 @@
 """Leftovers and slips: scaffold placeholders, made-up language codes, Markdown that turns
-a wrapped line into a heading or list, clashing module order, exercises nobody runs."""
+a wrapped line into a heading or list, table columns without a header, clashing module
+order, exercises nobody runs."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
@@ -11,6 +13,7 @@ from urllib.parse import urlparse
 
 from babel import Locale
 
+from ..common.markup import empty_headers
 from ..document import Document
 from ..loader import Curriculum
 from ..models import Module, Resource, Source
@@ -133,6 +136,21 @@ def _at_line(problem: Problem, document: Document, number: int) -> Problem:
     if document.style(problem.loc) != "|":
         return problem
     return replace(problem, line=problem.line + number)
+
+
+@check("CUR150", "Every column of a table has a header, so that a screen reader and a phone's "
+       "table cards can name each cell.")
+def table_column_without_header(curriculum: Curriculum) -> Iterator[Problem]:
+    for model in curriculum.files():
+        for loc, text in texts(model):
+            for language, value in text.items():
+                for number, cells in Counter(empty_headers(value)).items():
+                    problem = model.document.problem(
+                        "CUR150", (*loc, language),
+                        f"line {number} of the `{language}` text is a table header with "
+                        f"{cells} empty cell(s); write what each column holds (e.g. `No.`, "
+                        "`Your notes`)")
+                    yield _at_line(problem, model.document, number)
 
 
 @check("CUR073", "No two modules have the same `order`.")

@@ -1,4 +1,4 @@
-"""Markdown in text fields, parsed with markdown-it: prose, links and raw HTML.
+"""Markdown in text fields, parsed with markdown-it: prose, links, raw HTML and tables.
 
 Several rules read the same text; each text is parsed once (cached by its content).
 """
@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 
 @cache
 def _parser() -> MarkdownIt:
-    parser = MarkdownIt("commonmark")
+    parser = MarkdownIt("commonmark").enable("table")  # as the site's `tables` extension
     # markdown-it silently drops javascript:/data: links; Python-Markdown (MkDocs) does not,
     # so keep them as links here for the safety rule to see.
     parser.validateLink = lambda url: True
@@ -26,6 +26,7 @@ class Parsed:
     prose: str  # the words a reader sees: no URLs, no code
     links: tuple[str, ...]
     raw_html: tuple[str, ...]
+    empty_headers: tuple[int, ...] = ()  # the line (from 1) of each empty table header cell
 
 
 # Characters that can start Markdown syntax anywhere, or at the start of a line (lists,
@@ -47,7 +48,12 @@ def _parse(text: str) -> Parsed:
     words: list[str] = []
     links: list[str] = []
     html: list[str] = []
+    empty_headers: list[int] = []
+    previous = None
     for block in _parser().parse(text):
+        if previous == "th_open" and block.type == "inline" and not block.content.strip():
+            empty_headers.append(block.map[0] + 1 if block.map else 1)
+        previous = block.type
         for token in [block, *(block.children or [])]:
             if token.type == "text":
                 words.append(token.content)
@@ -57,7 +63,7 @@ def _parse(text: str) -> Parsed:
                 links.append(str(token.attrs["src"]))
             elif token.type in ("html_inline", "html_block"):
                 html.append(token.content.strip())
-    return Parsed(" ".join(words), tuple(links), tuple(html))
+    return Parsed(" ".join(words), tuple(links), tuple(html), tuple(empty_headers))
 
 
 def prose(text: str) -> str:
@@ -70,3 +76,7 @@ def links(text: str) -> tuple[str, ...]:
 
 def raw_html(text: str) -> tuple[str, ...]:
     return parse(text).raw_html
+
+
+def empty_headers(text: str) -> tuple[int, ...]:
+    return parse(text).empty_headers
