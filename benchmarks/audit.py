@@ -37,9 +37,11 @@ BUDGETS = {"performance": 95, **REQUIRED}
 def pages() -> dict[str, str]:
     """Name → path under a language's root, for one page of each audited kind."""
     curriculum = load(load_config(ROOT))
+    first = curriculum.modules[0].id
     kinds = {"home": "",
-             "module": f"curriculum/modules/{curriculum.modules[0].id}/",
-             "run-sheet": f"curriculum/run-sheets/{curriculum.modules[0].id}/",
+             "module": f"curriculum/modules/{first}/",
+             "run-sheet": f"curriculum/run-sheets/{first}/",
+             "slides": f"curriculum/slides/{first}/", "presenter": f"curriculum/present/{first}/",
              "agenda": f"curriculum/programmes/{curriculum.programmes[0].id}/",
              "glossary": "curriculum/glossary/", "rules": "curriculum/rules/"}
     if curriculum.events:

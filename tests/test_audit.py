@@ -15,7 +15,8 @@ from tests import test_browser as web
 from tests.conftest import ROOT
 from tests.test_site import CONFIG
 
-AUDITED = ["home", "module", "run-sheet", "agenda", "glossary", "rules", "event"]
+AUDITED = ["home", "module", "run-sheet", "slides", "presenter", "agenda", "glossary", "rules",
+           "event"]
 REQUIRED = ("accessibility", "best-practices", "seo")
 
 

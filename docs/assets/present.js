@@ -28,6 +28,11 @@
 
   function $(selector) { return root.querySelector(selector); }
   function text(selector, value) { $(selector).textContent = value; }
+  // "Planned HH:MM", or nothing (null); only the time changes, in a box of fixed width.
+  function clock(selector, value) {
+    $(selector).hidden = value === null;
+    $(selector + " .hhmm").textContent = value || "";
+  }
 
   function planStartFor(now) {
     if (!plan.start) return now;
@@ -75,14 +80,14 @@
     if (finished) {
       text("[data-now-title]", t.finished);
       text("[data-now-kind]", "");
-      text("[data-now-clock]", "");
+      clock("[data-now-clock]", null);
       text("[data-now-cue]", "");
       text("[data-time-left]", "–");
     } else {
       text("[data-now-title]", current.title);
       text("[data-now-kind]", kindName(current.kind) + " · " + current.minutes + " "
         + t.minutes_short + (started && state.paused ? " · " + t.paused : ""));
-      text("[data-now-clock]", t.planned + " " + at(index));
+      clock("[data-now-clock]", at(index));
       text("[data-now-cue]", started ? current.cue
         : plan.start ? t.day_not_started.replace("{start}", plan.start) : t.not_started);
       var left = started ? segmentStart(now) + current.minutes * MINUTE - now
@@ -92,10 +97,10 @@
     }
     if (next && !finished) {
       text("[data-next-title]", next.title);
-      text("[data-next-clock]", t.planned + " " + at(index + 1));
+      clock("[data-next-clock]", at(index + 1));
     } else {
       text("[data-next-title]", "–");
-      text("[data-next-clock]", "");
+      clock("[data-next-clock]", null);
     }
 
     var minutes = started ? Math.round(drift(now) / MINUTE) : 0;
