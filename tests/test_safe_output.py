@@ -185,7 +185,9 @@ def hazards(html: str) -> tuple[Counter, list[str]]:
     found: Counter = Counter()
     bad_links = []
     for tag in soup.find_all(True):
-        if tag.name in ACTIVE:
+        # A named <meta> (a description) is text for search engines; only http-equiv acts.
+        passive = tag.name == "meta" and tag.get("name") and not tag.get("http-equiv")
+        if tag.name in ACTIVE and not passive:
             data = tag.get("type") == "application/json"  # checked on its own below
             source = tag.get("src") or tag.get("href") or tag.get("content") or (
                 "" if data else tag.get_text())
