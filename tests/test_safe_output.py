@@ -23,7 +23,7 @@ from bs4 import BeautifulSoup
 
 from handbook.render.html import to_html
 from handbook.render.sanitize import SCHEMES, sanitize
-from tests.conftest import GOOD
+from tests.conftest import GOOD, ROOT
 from tests.conftest import add_site_config as use_real_site
 
 # Text fields are Markdown: raw HTML, handlers, hostile links, attribute lists, breakouts.
@@ -72,6 +72,10 @@ URL_CORPUS = [
     "https://example.org/><script>alert(1)</script>",
     "https://example.org/#{: onclick=alert(1) }",
 ]
+# Lines that a Markdown include (pymdownx.snippets) would replace by a file of docs/, or
+# stop the build on: authored text stays text.
+INCLUDES = ('\n\n--8<-- "assets/handbook.js"\n\n--8<-- "../pyproject.toml"\n\n'
+            '--8<--\nindex.en.md\n--8<--\n')
 # Keys whose values are structure, not text: left alone so the curriculum still loads.
 STRUCTURE = {"id", "kind", "language", "status", "date", "start", "end", "timezone", "country",
              "module", "exercise", "objectives", "prerequisites", "handouts", "reviewer",
@@ -108,6 +112,9 @@ def seed(project: Path) -> None:
         if "resources" in data:
             data["resources"] += [{"title": seeder.text(f"r{n}"), "url": url, "language": "en"}
                                   for n, url in enumerate(URL_CORPUS)]
+        for segment in data.get("segments", [])[:1]:
+            segment["script"] = {language: text + INCLUDES
+                                 for language, text in segment["script"].items()}
         if "sources" in data:
             data["sources"] += [{"id": f"hostile-{n}", "title": seeder.text(f"s{n}"), "url": url}
                                 for n, url in enumerate(URL_CORPUS)]
@@ -242,6 +249,18 @@ def test_no_link_with_a_scheme_outside_the_allow_list(sites):
     for name, html in html_files(hostile):
         problems += [f"{name}: {link}" for link in hazards(html)[1]]
     assert not problems, "\n".join(problems[:30])
+
+
+def test_no_text_includes_a_file(sites):
+    _, hostile = sites
+    module = hostile / "curriculum/modules/first-steps/index.html"
+    text = BeautifulSoup(module.read_text("utf-8"), "html.parser").get_text()
+    assert '--8<-- "../pyproject.toml"' in text  # shown as written
+    script = (ROOT / "docs/assets/handbook.js").read_text("utf-8")
+    home = (ROOT / "docs/index.en.md").read_text("utf-8")
+    for included in (script, home):
+        line = next(line for line in included.splitlines() if len(line) > 40)
+        assert line not in text
 
 
 def test_a_second_link_cannot_be_smuggled_through_an_address(sites):

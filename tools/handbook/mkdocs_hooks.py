@@ -144,7 +144,27 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
     title = page.meta.get("title")
     if isinstance(title, str):
         page.meta["title"] = Markup.escape(title)
-    return _banner + markdown
+    return _banner + _with_downloads(markdown, page, config)
+
+
+DOWNLOADS = "<!-- downloads -->"
+LANGUAGE = re.compile(r"\.([A-Za-z-]+)\.md$")
+
+
+def _with_downloads(markdown: str, page, config: MkDocsConfig) -> str:
+    """A hand-written page (the home pages) shows the downloads list that `generate` writes
+    for its language where it says DOWNLOADS. Generated pages never do: they carry authored
+    text, which is data (a Markdown include such as pymdownx.snippets would let any text pull
+    any file of docs/ into a page, or stop the build with a wrong path)."""
+    if DOWNLOADS not in markdown:
+        return markdown
+    generated = load_config(_root(config)).generated.resolve()
+    source = Path(page.file.abs_src_path or "").resolve()
+    language = LANGUAGE.search(source.name)
+    if generated in source.parents or not language:
+        return markdown
+    listing = generated / f"downloads.{language[1]}.snippet"
+    return markdown.replace(DOWNLOADS, listing.read_text("utf-8") if listing.is_file() else "")
 
 
 def on_serve(server, config: MkDocsConfig, builder):
