@@ -2,10 +2,10 @@
 
     python benchmarks/audit.py SITE_DIR      (or `make audit`, which builds site/ first)
 
-Audits the home page, a module and its run sheet, the agenda, the glossary, the rules and an
-event in every language (mobile; npm `lighthouse` pinned in package.json, run by
-lighthouse.mjs in one Debian chromium). Prints one line per page and category,
-`name value budget ok|over`, where a score is ok when it reaches its budget.
+Audits the home page, a module with its run sheet, slides and presenter view, the agenda, the
+glossary, the rules and an event in every language (mobile; npm `lighthouse` pinned in
+package.json, run by lighthouse.mjs in one Debian chromium). Prints one line per page and
+category, `name value budget ok|over`, where a score is ok when it reaches its budget.
 Accessibility, best practices and SEO must be 100 and do not depend on machine load: any
 below exits 1. Performance depends on the load of the (shared) machine, so it is only
 reported against its budget, never fails; `--categories` leaves it out (the CI test does).
@@ -27,6 +27,7 @@ from pathlib import Path
 from bench import GzipHandler
 from handbook.config import load_config
 from handbook.loader import load
+from handbook.render.kit import PRESENT, SLIDES
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -36,16 +37,19 @@ BUDGETS = {"performance": 95, **REQUIRED}
 
 def pages() -> dict[str, str]:
     """Name → path under a language's root, for one page of each audited kind."""
-    curriculum = load(load_config(ROOT))
+    config = load_config(ROOT)
+    curriculum = load(config)
+    generated = config.generated.relative_to(config.docs).as_posix()  # where pages are made
     first = curriculum.modules[0].id
     kinds = {"home": "",
-             "module": f"curriculum/modules/{first}/",
-             "run-sheet": f"curriculum/run-sheets/{first}/",
-             "slides": f"curriculum/slides/{first}/", "presenter": f"curriculum/present/{first}/",
-             "agenda": f"curriculum/programmes/{curriculum.programmes[0].id}/",
-             "glossary": "curriculum/glossary/", "rules": "curriculum/rules/"}
+             "module": f"{generated}/modules/{first}/",
+             "run-sheet": f"{generated}/run-sheets/{first}/",
+             "slides": f"{generated}/{SLIDES}/{first}/",
+             "presenter": f"{generated}/{PRESENT}/{first}/",
+             "agenda": f"{generated}/programmes/{curriculum.programmes[0].id}/",
+             "glossary": f"{generated}/glossary/", "rules": f"{generated}/rules/"}
     if curriculum.events:
-        kinds["event"] = f"curriculum/events/{curriculum.events[0].id}/"
+        kinds["event"] = f"{generated}/events/{curriculum.events[0].id}/"
     return kinds
 
 
