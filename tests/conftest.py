@@ -21,8 +21,8 @@ from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import pypdfium2
 import pytest
-from pypdf import PdfReader
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
@@ -128,16 +128,19 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @functools.cache
 def pdf_texts(path: Path) -> tuple[str, ...]:
-    """Each page's text of a built PDF, extracted once per run: pypdf takes seconds for the
-    handbook's, and several tests on several workers read them. Kept in the run's shared
-    folder, named by the PDF's place, time and size, so a changed PDF is read again."""
+    """Each page's text of a built PDF, extracted once per run (several tests on several
+    workers read the handbook's) by PDFium: a tenth of pypdf's time on these 250 pages. Its
+    line ends become "\n" and the hyphen it marks at a line break (U+FFFE) a hyphen. Kept in
+    the run's shared folder, named by the PDF's place, time and size, so a changed PDF is read
+    again."""
     stat = path.stat()
     key = hashlib.sha256(f"{path.resolve()} {stat.st_mtime_ns} {stat.st_size}".encode())
     cache = Path(os.environ[SHARED]) / f"pdf-texts-{key.hexdigest()[:16]}.json"
     with cache.with_suffix(".lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not cache.exists():
-            texts = [page.extract_text() for page in PdfReader(path).pages]
+            texts = [page.get_textpage().get_text_range().replace("\r\n", "\n")
+                     .replace("\ufffe", "-") for page in pypdfium2.PdfDocument(path)]
             cache.write_text(json.dumps(texts), "utf-8")
     return tuple(json.loads(cache.read_text("utf-8")))
 
@@ -321,17 +324,64 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def context(browser):
-    """A desktop-sized browser window; `page` records every request it makes."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield context
-    context.close()
+# What a test may leave behind in a shared context, emptied after each test: the next one
+# sees the site as a first visitor does. Not the HTTP cache: keeping it is the point.
+STORAGE = ("cookies,local_storage,indexeddb,service_workers,cache_storage,file_systems,"
+           "websql,shared_storage,storage_buckets")
+
+
+@pytest.fixture(scope="session")
+def contexts(browser) -> Iterator[dict]:
+    """The worker's browser contexts, one per set of options (viewport, JavaScript, time
+    zone), shared by its tests. A fresh context per test cost twice the CPU of a page load:
+    nothing cached, so every test parsed and compiled the theme's CSS, scripts and fonts
+    again; on a two-core machine that was most of the suite's time."""
+    shared: dict = {}
+    yield shared
+    for context, _ in shared.values():
+        context.close()
 
 
 @pytest.fixture
-def page(context):
-    page = context.new_page()
-    page.requests = []
-    page.on("request", lambda request: page.requests.append(request.url))
-    return page
+def tab(browser, contexts: dict) -> Iterator[Callable[..., object]]:
+    """``tab(viewport=..., **options)``: a new page in the shared context for those options,
+    recording every request it makes in ``page.requests``. After the test the page closes
+    and the storage of every origin it asked for is emptied (cookies, local storage, ...),
+    so tests do not see each other's state. A test that needs a browser of its own (other
+    permissions, a file:// origin's storage) makes its own context."""
+    opened: list = []
+
+    def open_(**options):
+        key = repr(sorted(options.items()))
+        if key not in contexts:
+            context = browser.new_context(**options)
+            # A blank page of its own empties the context's storage after each test.
+            contexts[key] = (context, context.new_cdp_session(context.new_page()))
+        page = contexts[key][0].new_page()
+        page.requests = []
+        page.on("request", lambda request: page.requests.append(request.url))
+        opened.append(page)
+        return page
+
+    yield open_
+    for page in opened:
+        forget(page, contexts)
+
+
+def forget(page, contexts: dict) -> None:
+    """Close a shared context's tab and empty the storage of every origin it asked for."""
+    page.close()
+    janitor = next(cdp for context, cdp in contexts.values() if context == page.context)
+    for origin in {"/".join(url.split("/")[:3]) for url in page.requests
+                   if url.startswith("http")}:
+        janitor.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": STORAGE})
+
+
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 360, "height": 740}
+
+
+@pytest.fixture
+def page(tab):
+    """A desktop-sized page; ``page.requests`` lists every request it made."""
+    return tab(viewport=DESKTOP)

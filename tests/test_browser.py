@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from handbook.common.markup import prose
+from tests.conftest import DESKTOP, forget
 from tests.test_site import CONFIG, CURRICULUM, DEFAULT
 
 # Every test here opens Chromium; conftest skips them where it is missing or does not start
@@ -118,3 +119,16 @@ def test_offline_zip_searches_from_file_urls(browser, site, tmp_path):
     context.close()
     assert any(f"modules/{MODULE.id}.html" in href for href in links), links
     assert all(u.startswith("file://") for u in requests), requests
+
+
+def test_a_shared_window_forgets_what_the_last_test_stored(tab, contexts, server):
+    """Tests share a browser context for its cache (conftest `tab`); what one stores must not
+    reach the next: the presenter view and the progress ticks keep state in localStorage."""
+    first = tab(viewport=DESKTOP)
+    first.goto(url(server, DEFAULT, PAGE_TYPES["module"]))
+    first.evaluate("localStorage.setItem('left-behind', '1'); document.cookie = 'left=1'")
+    forget(first, contexts)
+    second = tab(viewport=DESKTOP)
+    assert second.context == first.context
+    second.goto(url(server, DEFAULT, PAGE_TYPES["module"]))
+    assert second.evaluate("[localStorage.getItem('left-behind'), document.cookie]") == [None, ""]

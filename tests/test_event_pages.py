@@ -119,26 +119,18 @@ EVENT = load(load_config(ROOT)).events[0]
 @browsing.pytestmark  # skipped, with the reason, without Chromium
 @pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("language", ["tg", "en"])
-def test_event_page_fits_a_phone_and_passes_axe(browser, server, language, width):
+def test_event_page_fits_a_phone_and_passes_axe(tab, server, language, width):
     from axe_playwright_python.sync_playwright import Axe
 
-    context = browser.new_context(viewport={"width": width, "height": PHONE["height"]})
-    try:
-        page = context.new_page()
-        requests: list[str] = []
-        page.on("request", lambda request: requests.append(request.url))
-        page.goto(url(server, language, f"curriculum/events/{EVENT.id}/"),
-                  wait_until="networkidle")
-        assert page.locator("article h1").inner_text().rstrip("¶").strip() == \
-            EVENT.title[language].strip()
-        if width == 360:
-            assert page.evaluate(OUTSIDE, width) == []
-            assert page.evaluate("document.documentElement.scrollWidth") <= width
-        violations = Axe().run(page).response["violations"]
-        bad = [(v["id"], v["impact"]) for v in violations
-               if v["impact"] in ("serious", "critical")]
-        assert bad == []
-        assert all(r.startswith(server) for r in requests)  # nothing from another host
-        assert page.locator("article script").count() == 0
-    finally:
-        context.close()
+    page = tab(viewport={"width": width, "height": PHONE["height"]})
+    page.goto(url(server, language, f"curriculum/events/{EVENT.id}/"), wait_until="networkidle")
+    assert page.locator("article h1").inner_text().rstrip("¶").strip() == \
+        EVENT.title[language].strip()
+    if width == 360:
+        assert page.evaluate(OUTSIDE, width) == []
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+    violations = Axe().run(page).response["violations"]
+    bad = [(v["id"], v["impact"]) for v in violations if v["impact"] in ("serious", "critical")]
+    assert bad == []
+    assert all(r.startswith(server) for r in page.requests)  # nothing from another host
+    assert page.locator("article script").count() == 0

@@ -15,6 +15,7 @@ from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
 from handbook.render.kit import day_steps, kit_strings
+from tests.conftest import PHONE
 from tests.test_browser import url
 from tests.test_site import CONFIG, CURRICULUM, DEFAULT
 from tests.test_site import page as page_of
@@ -63,12 +64,13 @@ def test_every_module_and_day_has_slides_and_a_presenter_view(site, language):
         assert (site / prefix / "curriculum/present" / day / "index.html").is_file()
 
 
+PROJECTOR = {"width": 1280, "height": 720}
+
+
 @pytest.fixture
-def context(browser):
-    """A 16:9 window, as a projector shows the slides (conftest's `page` opens in it)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    yield context
-    context.close()
+def page(tab):
+    """A 16:9 window, as a projector shows the slides."""
+    return tab(viewport=PROJECTOR)
 
 
 def slides(server: str, language: str, module_id: str = MODULE.id) -> str:
@@ -201,7 +203,7 @@ def test_kit_pages_pass_axe(page, server, language, what):
 
 
 def phone(browser, timezone: str = "UTC"):
-    return browser.new_context(viewport={"width": 360, "height": 740}, timezone_id=timezone)
+    return browser.new_context(viewport=PHONE, timezone_id=timezone)
 
 
 # What the script draws at first is in the page already: on a phone nothing moves under
@@ -211,16 +213,13 @@ BOXES = """() => [...document.querySelectorAll('.present > *')].map(e => {
 
 
 @pytest.mark.parametrize("item", [MODULE.id, DAYS[0]])
-def test_presenter_view_does_not_move_when_its_script_runs(browser, server, item):
+def test_presenter_view_does_not_move_when_its_script_runs(tab, server, item):
     boxes = []
     for javascript in (False, True):
-        context = browser.new_context(viewport={"width": 360, "height": 740},
-                                      java_script_enabled=javascript)
-        tab = context.new_page()
-        tab.goto(present(server, CONFIG.default_language, item), wait_until="load")
-        tab.evaluate("document.fonts.ready")
-        boxes.append(tab.evaluate(BOXES))
-        context.close()
+        page = tab(viewport=PHONE, java_script_enabled=javascript)
+        page.goto(present(server, CONFIG.default_language, item), wait_until="load")
+        page.evaluate("document.fonts.ready")
+        boxes.append(page.evaluate(BOXES))
     before, after = boxes
     assert [b[0] for b in before] == [a[0] for a in after]
     moved = [(b, a) for b, a in zip(before, after, strict=True)
@@ -280,11 +279,11 @@ def test_day_view_counts_drift_from_the_scheduled_start(browser, server):
     assert day.start in clock_text and first.offset == 0
 
 
-def test_presenter_view_moves_the_slides_in_another_tab(context, server):
-    deck = context.new_page()
+def test_presenter_view_moves_the_slides_in_another_tab(tab, server):
+    deck = tab(viewport=PROJECTOR)  # two tabs of one browser window
     deck.goto(slides(server, DEFAULT))
     deck.wait_for_function("window.Reveal && Reveal.isReady()")
-    phone_page = context.new_page()
+    phone_page = tab(viewport=PROJECTOR)
     phone_page.goto(present(server, DEFAULT))
     phone_page.locator('[data-action="start"]').click()
     phone_page.locator('[data-action="next"]').click()
@@ -310,14 +309,12 @@ def test_handout_prints_on_one_a4_page(page, server, handout, language):
 
 @pytest.mark.parametrize("language", CONFIG.languages)
 @pytest.mark.parametrize("handout", HANDOUTS)
-def test_handout_fits_a_phone(browser, server, handout, language):
-    context = browser.new_context(viewport={"width": 360, "height": 740})
-    tab = context.new_page()
-    tab.goto(url(server, language, f"curriculum/handouts/{handout}/index.html"))
-    width = tab.evaluate("document.documentElement.scrollWidth")
-    widest = tab.evaluate("""() => Math.max(...[...document.querySelectorAll('main *')]
+def test_handout_fits_a_phone(tab, server, handout, language):
+    page = tab(viewport=PHONE)
+    page.goto(url(server, language, f"curriculum/handouts/{handout}/index.html"))
+    width = page.evaluate("document.documentElement.scrollWidth")
+    widest = page.evaluate("""() => Math.max(...[...document.querySelectorAll('main *')]
         .map(e => e.getBoundingClientRect().right))""")
-    context.close()
     assert width <= 360 and widest <= 360, (width, widest)
 
 
@@ -337,10 +334,9 @@ def test_run_sheets_and_exercises_link_their_handouts(site, language):
 
 @pytest.mark.parametrize("width", [320, 360, 390])
 @pytest.mark.parametrize("language", CONFIG.languages)
-def test_presenter_buttons_keep_their_words_on_one_line(browser, server, language, width):
+def test_presenter_buttons_keep_their_words_on_one_line(tab, server, language, width):
     """A wrapped "‹ Previous" makes a two-line button that reads as two controls."""
-    context = browser.new_context(viewport={"width": width, "height": 740})
-    page = context.new_page()
+    page = tab(viewport={"width": width, "height": 740})
     page.goto(present(server, language))
     lines = page.evaluate("""() => [...document.querySelectorAll('.controls button')]
         .filter(b => b.offsetParent !== null).map(b => {
@@ -350,7 +346,6 @@ def test_presenter_buttons_keep_their_words_on_one_line(browser, server, languag
           return [b.innerText, tops.size, text.left >= box.left - 1 && text.right <= box.right + 1];
         })""")
     width_used = page.evaluate("document.documentElement.scrollWidth")
-    context.close()
     assert len(lines) >= 3
     assert [line for line in lines if line[1] != 1 or not line[2]] == []
     assert width_used <= width

@@ -7,13 +7,12 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 import tests.test_browser as browsing
+from tests.conftest import DESKTOP, PHONE
 from tests.test_browser import CURRICULUM, PAGE_TYPES, url
 from tests.test_site import CONFIG
 
 pytestmark = browsing.pytestmark
 
-PHONE = {"width": 360, "height": 740}
-DESKTOP = {"width": 1280, "height": 900}
 PROGRAMME = CURRICULUM.programmes[0]
 PAGES = {**PAGE_TYPES, "day-sheet": f"curriculum/run-sheets/{PROGRAMME.id}-day-1/"}
 # Pages whose tables have three or more columns: module list, module run sheet and alignment
@@ -33,21 +32,15 @@ OUTSIDE = """width => [...document.querySelectorAll('article *')].flatMap(el => 
 
 
 @pytest.fixture
-def open_page(browser):
-    contexts = []
-
+def open_page(tab):
     def open_(address: str, viewport: dict, javascript: bool = True):
-        context = browser.new_context(viewport=viewport, java_script_enabled=javascript)
-        contexts.append(context)
-        page = context.new_page()
+        page = tab(viewport=viewport, java_script_enabled=javascript)
         # Nothing is fetched after load here; the fonts decide the widths.
         page.goto(address, wait_until="load")
         page.evaluate("document.fonts.ready.then(() => true)")
         return page
 
-    yield open_
-    for context in contexts:
-        context.close()
+    return open_
 
 
 @pytest.mark.parametrize("language", CONFIG.languages)

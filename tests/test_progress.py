@@ -13,6 +13,7 @@ from handbook.common.markup import prose
 from handbook.config import load_config
 from handbook.loader import load
 from tests.conftest import MODULE as FIXTURE_MODULE
+from tests.conftest import PHONE
 from tests.test_browser import DEFAULT, MODULE, OTHER, PAGE_TYPES, url
 from tests.test_site import CONFIG
 
@@ -21,11 +22,8 @@ CHECK_ID = re.compile(r'data-check="([0-9a-f]+)"')
 
 
 @pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True)
-    page = context.new_page()
-    yield page
-    context.close()
+def phone(tab):
+    return tab(viewport=PHONE, has_touch=True)
 
 
 def boxes(page):

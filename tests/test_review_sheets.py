@@ -13,6 +13,7 @@ from handbook.common.markup import prose
 from handbook.render.review_sheets import sheet_name
 from handbook.strings import strings
 from handbook.walk import texts
+from tests.conftest import DESKTOP, PHONE
 from tests.test_browser import pytestmark as needs_chromium
 from tests.test_browser import url
 from tests.test_site import CONFIG, CURRICULUM
@@ -85,34 +86,30 @@ def test_markdown_tables_in_texts_are_tables_on_the_sheet(site, language):
 @needs_chromium
 @pytest.mark.parametrize("sheet", [SHEET, TABLE_SHEET])
 @pytest.mark.parametrize("language", CONFIG.languages)
-def test_the_sheet_fits_a_phone(browser, server, language, sheet):
-    context = browser.new_context(viewport={"width": 360, "height": 740})
-    tab = context.new_page()
-    tab.goto(url(server, language, sheet), wait_until="networkidle")
-    widest = tab.evaluate("""() => Math.max(...[...document.querySelectorAll(
+def test_the_sheet_fits_a_phone(tab, server, language, sheet):
+    page = tab(viewport=PHONE)
+    page.goto(url(server, language, sheet), wait_until="networkidle")
+    widest = page.evaluate("""() => Math.max(...[...document.querySelectorAll(
         '.md-content *')].map(e => e.getBoundingClientRect().right))""")
-    scroll = tab.evaluate("document.documentElement.scrollWidth")
-    label = tab.evaluate("""() => getComputedStyle(document.querySelector(
+    scroll = page.evaluate("document.documentElement.scrollWidth")
+    label = page.evaluate("""() => getComputedStyle(document.querySelector(
         'table.review-sheet td'), '::before').content""")
-    context.close()
     assert widest <= 360 and scroll <= 360
     assert strings(language)["source_text"] in label  # each cell says what it is
 
 
 @needs_chromium
 @pytest.mark.parametrize("language", CONFIG.languages)
-def test_the_sheet_prints_within_the_width_of_a4(browser, server, language):
-    context = browser.new_context(viewport={"width": A4_WIDTH, "height": 1123})
-    tab = context.new_page()
-    tab.goto(url(server, language, SHEET), wait_until="networkidle")
-    tab.emulate_media(media="print")
-    table = tab.evaluate("document.querySelector('table.review-sheet').getBoundingClientRect()"
-                         ".right")
-    scroll = tab.evaluate("document.documentElement.scrollWidth")
-    header_hidden = tab.evaluate("getComputedStyle(document.querySelector('.md-header'))"
-                                 ".display")
-    pdf = PdfReader(io.BytesIO(tab.pdf(format="A4")))
-    context.close()
+def test_the_sheet_prints_within_the_width_of_a4(tab, server, language):
+    page = tab(viewport={"width": A4_WIDTH, "height": 1123})
+    page.goto(url(server, language, SHEET), wait_until="networkidle")
+    page.emulate_media(media="print")
+    table = page.evaluate("document.querySelector('table.review-sheet').getBoundingClientRect()"
+                          ".right")
+    scroll = page.evaluate("document.documentElement.scrollWidth")
+    header_hidden = page.evaluate("getComputedStyle(document.querySelector('.md-header'))"
+                                  ".display")
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
     assert table <= A4_WIDTH and scroll <= A4_WIDTH
     assert header_hidden == "none"
     # PDF text extraction splits words around some Tajik letters: compare without spaces.
@@ -124,15 +121,13 @@ def test_the_sheet_prints_within_the_width_of_a4(browser, server, language):
 
 @needs_chromium
 @pytest.mark.parametrize("language", CONFIG.languages)
-def test_axe_finds_no_serious_violation_on_the_sheet(browser, server, language):
+def test_axe_finds_no_serious_violation_on_the_sheet(tab, server, language):
     from axe_playwright_python.sync_playwright import Axe
 
-    for viewport in ({"width": 1280, "height": 900}, {"width": 360, "height": 740}):
-        context = browser.new_context(viewport=viewport)
-        tab = context.new_page()
-        tab.goto(url(server, language, SHEET), wait_until="networkidle")
-        violations = Axe().run(tab).response["violations"]
-        context.close()
+    for viewport in (DESKTOP, PHONE):
+        page = tab(viewport=viewport)
+        page.goto(url(server, language, SHEET), wait_until="networkidle")
+        violations = Axe().run(page).response["violations"]
         bad = [(v["id"], v["nodes"][0]["target"]) for v in violations
                if v["impact"] in ("serious", "critical")]
         assert bad == [], viewport
