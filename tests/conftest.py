@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pypdfium2
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
@@ -330,51 +331,89 @@ STORAGE = ("cookies,local_storage,indexeddb,service_workers,cache_storage,file_s
            "websql,shared_storage,storage_buckets")
 
 
+class Window:
+    """A browser context shared by a worker's tests, with the tabs they left, ready again."""
+
+    def __init__(self, browser, options: dict) -> None:
+        self.context = browser.new_context(**options)
+        self.viewport = options.get("viewport")
+        # A blank tab of its own empties the context's storage after each test.
+        self.janitor = self.context.new_cdp_session(self.context.new_page())
+        self.idle: list = []
+
+    def tab(self):
+        page = self.idle.pop() if self.idle else self.context.new_page()
+        page.requests = []
+        page.listeners = []  # the test's, removed when it gives the tab back
+        for name in ("on", "once"):
+            register = getattr(type(page), name)
+            setattr(page, name, functools.partial(self._listen, page, register))
+        page.on("request", lambda request: page.requests.append(request.url))
+        return page
+
+    @staticmethod
+    def _listen(page, register, event: str, handler) -> None:
+        page.listeners.append((event, handler))
+        register(page, event, handler)
+
+    def give_back(self, page) -> None:
+        """Undo what a test may have changed in the tab and keep it for the next test; empty
+        the storage of every origin it asked for."""
+        if page.is_closed() or page in self.idle:
+            return
+        origins = {"/".join(url.split("/")[:3]) for url in page.requests if url.startswith("http")}
+        try:
+            for event, handler in page.listeners:
+                with contextlib.suppress(KeyError):  # a `once` listener that has run
+                    type(page).remove_listener(page, event, handler)
+            page.unroute_all()
+            page.goto("about:blank")
+            page.emulate_media(media="null")
+            if self.viewport:
+                page.set_viewport_size(self.viewport)
+        except PlaywrightError:  # a tab that cannot be reset is not reused
+            page.close()
+        else:
+            self.idle.append(page)
+        for origin in origins:
+            self.janitor.send("Storage.clearDataForOrigin",
+                              {"origin": origin, "storageTypes": STORAGE})
+
+
 @pytest.fixture(scope="session")
-def contexts(browser) -> Iterator[dict]:
+def windows(browser) -> Iterator[dict[str, Window]]:
     """The worker's browser contexts, one per set of options (viewport, JavaScript, time
-    zone), shared by its tests. A fresh context per test cost twice the CPU of a page load:
-    nothing cached, so every test parsed and compiled the theme's CSS, scripts and fonts
-    again; on a two-core machine that was most of the suite's time."""
-    shared: dict = {}
+    zone), shared by its tests, and their tabs reused. A fresh context per test cost twice
+    the CPU of a page load: nothing cached, so every test parsed and compiled the theme's CSS,
+    scripts and fonts again; a new tab in a warm context still cost half as much again as
+    the same tab going on to the next page (its renderer keeps the compiled scripts)."""
+    shared: dict[str, Window] = {}
     yield shared
-    for context, _ in shared.values():
-        context.close()
+    for window in shared.values():
+        window.context.close()
 
 
 @pytest.fixture
-def tab(browser, contexts: dict) -> Iterator[Callable[..., object]]:
-    """``tab(viewport=..., **options)``: a new page in the shared context for those options,
-    recording every request it makes in ``page.requests``. After the test the page closes
-    and the storage of every origin it asked for is emptied (cookies, local storage, ...),
-    so tests do not see each other's state. A test that needs a browser of its own (other
-    permissions, a file:// origin's storage) makes its own context."""
+def tab(browser, windows: dict[str, Window]) -> Iterator[Callable[..., object]]:
+    """``tab(viewport=..., **options)``: a tab of the shared window for those options,
+    recording every request it makes in ``page.requests``. After the test its listeners,
+    routes, media and viewport are reset, it goes to about:blank and the storage of every
+    origin it asked for is emptied (cookies, local and session storage, ...), so tests do
+    not see each other's state. A test that needs a browser of its own (other permissions,
+    a file:// origin's storage, a fake clock) makes its own context."""
     opened: list = []
 
     def open_(**options):
         key = repr(sorted(options.items()))
-        if key not in contexts:
-            context = browser.new_context(**options)
-            # A blank page of its own empties the context's storage after each test.
-            contexts[key] = (context, context.new_cdp_session(context.new_page()))
-        page = contexts[key][0].new_page()
-        page.requests = []
-        page.on("request", lambda request: page.requests.append(request.url))
-        opened.append(page)
+        if key not in windows:
+            windows[key] = Window(browser, options)
+        page = windows[key].tab()
+        opened.append((windows[key], page))
         return page
 
     yield open_
-    for page in opened:
-        forget(page, contexts)
-
-
-def forget(page, contexts: dict) -> None:
-    """Close a shared context's tab and empty the storage of every origin it asked for."""
-    page.close()
-    janitor = next(cdp for context, cdp in contexts.values() if context == page.context)
-    for origin in {"/".join(url.split("/")[:3]) for url in page.requests
-                   if url.startswith("http")}:
-        janitor.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": STORAGE})
+    for window, page in opened:
+        window.give_back(page)
 
 
 DESKTOP = {"width": 1280, "height": 900}

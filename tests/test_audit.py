@@ -11,30 +11,12 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-from tests import test_browser as web
 from tests.conftest import ROOT
 from tests.test_site import CONFIG
 
 AUDITED = ["home", "module", "run-sheet", "slides", "presenter", "agenda", "glossary", "rules",
            "event"]
 REQUIRED = ("accessibility", "best-practices", "seo")
-
-
-@web.pytestmark
-@pytest.mark.parametrize("language", CONFIG.languages)
-@pytest.mark.parametrize("kind", web.PAGE_TYPES)
-def test_pages_load_without_console_errors_or_missing_files(page, server, kind, language):
-    """Best practices: no console error, such as Material fetching a sitemap.xml that is not
-    there (it did so next to every alternate-language link). Offline and private: no request
-    leaves the test server."""
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400
-            else None)
-    page.goto(web.url(server, language, web.PAGE_TYPES[kind]), wait_until="networkidle")
-    page.wait_for_timeout(500)
-    assert errors == []
-    assert page.requests and all(u.startswith(server) for u in page.requests), page.requests
 
 
 def test_languages_are_declared_with_absolute_addresses(site):

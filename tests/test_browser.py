@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from handbook.common.markup import prose
-from tests.conftest import DESKTOP, forget
+from tests.conftest import DESKTOP, PHONE
 from tests.test_site import CONFIG, CURRICULUM, DEFAULT
 
 # Every test here opens Chromium; conftest skips them where it is missing or does not start
@@ -121,14 +121,23 @@ def test_offline_zip_searches_from_file_urls(browser, site, tmp_path):
     assert all(u.startswith("file://") for u in requests), requests
 
 
-def test_a_shared_window_forgets_what_the_last_test_stored(tab, contexts, server):
-    """Tests share a browser context for its cache (conftest `tab`); what one stores must not
-    reach the next: the presenter view and the progress ticks keep state in localStorage."""
+def test_a_shared_window_forgets_what_the_last_test_stored(tab, windows, server):
+    """Tests share a browser context and its tabs (conftest `tab`); what one leaves must not
+    reach the next: the presenter view and the progress ticks keep state in the browser."""
     first = tab(viewport=DESKTOP)
     first.goto(url(server, DEFAULT, PAGE_TYPES["module"]))
-    first.evaluate("localStorage.setItem('left-behind', '1'); document.cookie = 'left=1'")
-    forget(first, contexts)
+    first.evaluate("localStorage.setItem('left', '1'); sessionStorage.setItem('left', '1');"
+                   "document.cookie = 'left=1'")
+    first.emulate_media(media="print")
+    first.set_viewport_size(PHONE)
+    heard: list[str] = []
+    first.on("console", lambda message: heard.append(message.text))
+    next(w for w in windows.values() if w.context == first.context).give_back(first)
     second = tab(viewport=DESKTOP)
-    assert second.context == first.context
+    assert second is first  # the same tab, made ready again
     second.goto(url(server, DEFAULT, PAGE_TYPES["module"]))
-    assert second.evaluate("[localStorage.getItem('left-behind'), document.cookie]") == [None, ""]
+    second.evaluate("console.log('a message')")
+    assert second.evaluate("[localStorage.getItem('left'), sessionStorage.getItem('left'),"
+                           " document.cookie, matchMedia('print').matches, innerWidth]") == \
+        [None, None, "", False, DESKTOP["width"]]
+    assert heard == []  # the last test's listener is gone

@@ -67,6 +67,18 @@ def wait_for(condition: Callable[[], bool], seconds: float = 240) -> None:
         time.sleep(0.2)
 
 
+def settle(read: Callable[[], object], quiet: float = 4, seconds: float = 120) -> None:
+    """Wait until what ``read`` returns has not changed for ``quiet`` seconds."""
+    deadline = time.monotonic() + seconds
+    last, since = read(), time.monotonic()
+    while time.monotonic() - since < quiet:
+        assert time.monotonic() < deadline, "the preview kept rebuilding"
+        time.sleep(0.5)
+        now = read()
+        if now != last:
+            last, since = now, time.monotonic()
+
+
 def served_module(preview: tuple[Path, str]) -> tuple[str, Path, str, str]:
     """The served address, the module file, its text and English title, once it is served."""
     root, base = preview
@@ -121,7 +133,7 @@ def test_search_after_a_saved_edit_still_finds_every_page(preview):
     try:
         wait_for(lambda: word in fetch(f"{base}search/search_index.en.json"))
         # MkDocs rebuilds once more when it sees the regenerated Markdown: let it settle.
-        time.sleep(15)
+        settle(lambda: [fetch(f"{base}search/search_index.{lang}.json") for lang in before])
         after = {language: search_entries(base, language) for language in before}
         # Every page still there, each once (no old copies of the rebuilt pages beside them).
         for language, entries in before.items():
