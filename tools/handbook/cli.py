@@ -111,7 +111,7 @@ def build(
     from .build import build as build_site
     from .export.files import NotOurs
 
-    curriculum = generate()
+    curriculum = _validate(_config(), [], Format.TEXT, False)
     try:
         code = build_site(curriculum, site_dir, lambda line: err.print(
             line, markup=False, highlight=False))

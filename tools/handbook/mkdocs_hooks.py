@@ -7,6 +7,7 @@ in curriculum order; each page is titled by its own heading, in each language.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache
 from html import escape
@@ -19,7 +20,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 from handbook import preview
-from handbook.build import generate
+from handbook.build import CURRENT, generate
 from handbook.checks import run_checks
 from handbook.config import load_config
 from handbook.loader import Curriculum, load
@@ -53,6 +54,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise Abort("the curriculum has errors and there is no earlier version to show; "
                         "run `handbook validate`")
         curriculum = state.good
+    elif os.environ.get(CURRENT):  # `handbook build`: checked and generated just now
+        curriculum = _load(config)
     else:
         curriculum = _load(config)
         errors = [p for p in run_checks(curriculum) if p.severity is Severity.ERROR]
