@@ -8,6 +8,7 @@ import re
 import zipfile
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from pypdf import PdfReader
 
 from handbook.common.markup import prose
@@ -55,18 +56,17 @@ def search(page, word: str) -> list[str]:
     page.locator(".md-search-result__meta", has_text=ready).wait_for(timeout=15_000)
     field = page.locator("input.md-search__input")
     field.press_sequentially(word.lower(), delay=50)
-    links: list[str] = []
     # Material answers each keystroke's query asynchronously and may show an earlier
     # prefix's answer last; retyping the last letter asks the full query once more.
+    found = page.locator(f'.md-search-result__link[href*="modules/{MODULE.id}"]').first
     for _ in range(10):
-        page.wait_for_timeout(1000)
-        links = [a.get_attribute("href") or ""
-                 for a in page.locator(".md-search-result__link").all()]
-        if any(f"modules/{MODULE.id}" in href for href in links):
+        try:
+            found.wait_for(timeout=1000)
             break
-        field.press("Backspace")
-        field.press_sequentially(word.lower()[-1], delay=50)
-    return links
+        except PlaywrightTimeout:
+            field.press("Backspace")
+            field.press_sequentially(word.lower()[-1], delay=50)
+    return [a.get_attribute("href") or "" for a in page.locator(".md-search-result__link").all()]
 
 
 def tajik_word() -> str:
