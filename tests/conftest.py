@@ -358,10 +358,16 @@ class Window:
 
     def give_back(self, page) -> None:
         """Undo what a test may have changed in the tab and keep it for the next test; empty
-        the storage of every origin it asked for."""
-        if page.is_closed() or page in self.idle:
-            return
-        origins = {"/".join(url.split("/")[:3]) for url in page.requests if url.startswith("http")}
+        the storage of every origin it asked for (after it has left them: a page may still
+        write on its way out)."""
+        if page not in self.idle and not page.is_closed():
+            self._reset(page)
+        for origin in {"/".join(url.split("/")[:3]) for url in page.requests
+                       if url.startswith("http")}:
+            self.janitor.send("Storage.clearDataForOrigin",
+                              {"origin": origin, "storageTypes": STORAGE})
+
+    def _reset(self, page) -> None:
         try:
             for event, handler in page.listeners:
                 with contextlib.suppress(KeyError):  # a `once` listener that has run
@@ -375,15 +381,12 @@ class Window:
             page.close()
         else:
             self.idle.append(page)
-        for origin in origins:
-            self.janitor.send("Storage.clearDataForOrigin",
-                              {"origin": origin, "storageTypes": STORAGE})
 
 
 @pytest.fixture(scope="session")
 def windows(browser) -> Iterator[dict[str, Window]]:
-    """The worker's browser contexts, one per set of options (viewport, JavaScript, time
-    zone), shared by its tests, and their tabs reused. A fresh context per test cost twice
+    """The worker's browser contexts, one per set of options (viewport, JavaScript, touch),
+    shared by its tests, and their tabs reused. A fresh context per test cost twice
     the CPU of a page load: nothing cached, so every test parsed and compiled the theme's CSS,
     scripts and fonts again; a new tab in a warm context still cost half as much again as
     the same tab going on to the next page (its renderer keeps the compiled scripts)."""
@@ -418,6 +421,15 @@ def tab(browser, windows: dict[str, Window]) -> Iterator[Callable[..., object]]:
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 360, "height": 740}
+
+
+def serious(page) -> list:
+    """Axe's serious and critical violations on the page, with a few of their elements."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    violations = Axe().run(page).response["violations"]
+    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]]) for v in violations
+            if v["impact"] in ("serious", "critical")]
 
 
 @pytest.fixture

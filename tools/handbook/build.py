@@ -181,8 +181,8 @@ CURRENT = "HANDBOOK_GENERATED_IS_CURRENT"
 
 
 def mkdocs(config: Config, *args: str, **env: str) -> int:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", CURRENT: "1",  # the banner: upstream's
-           **env}
+    # NO_MKDOCS_2_WARNING: upstream's banner, not ours.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", CURRENT: "1", **env}
     return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=config.root,
                           env=env).returncode
 

@@ -54,14 +54,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise Abort("the curriculum has errors and there is no earlier version to show; "
                         "run `handbook validate`")
         curriculum = state.good
-    elif os.environ.get(CURRENT):  # `handbook build`: checked and generated just now
-        curriculum = _load(config)
     else:
         curriculum = _load(config)
-        errors = [p for p in run_checks(curriculum) if p.severity is Severity.ERROR]
-        if errors:
-            raise Abort(f"the curriculum has {len(errors)} error(s); run `handbook validate`")
-        generate(curriculum)
+        if not os.environ.get(CURRENT):  # `handbook build` checked and generated just now
+            errors = [p for p in run_checks(curriculum) if p.severity is Severity.ERROR]
+            if errors:
+                raise Abort(f"the curriculum has {len(errors)} error(s); run "
+                            "`handbook validate`")
+            generate(curriculum)
     # The public address is set once, in [tool.handbook]; `mkdocs serve` has put its own.
     if not config.site_url:
         config.site_url = curriculum.config.site_url
