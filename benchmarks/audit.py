@@ -75,6 +75,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="comma-separated Lighthouse categories (default: all four)")
     parser.add_argument("--languages", default="",
                         help="comma-separated languages (default: every configured one)")
+    parser.add_argument("--kinds", default="",
+                        help="comma-separated page kinds (default: all of them: "
+                             "home, module, run-sheet, ...)")
     args = parser.parse_args(argv)
     categories = args.categories.split(",")
     if not LIGHTHOUSE.exists():
@@ -84,6 +87,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"audit: no built site in {args.site}; run `make site`", file=sys.stderr)
         return 2
     config = load_config(ROOT)
+    kinds = pages()
+    chosen = args.kinds.split(",") if args.kinds else list(kinds)
+    if unknown := sorted(set(chosen) - set(kinds)):
+        print(f"audit: no page kind {', '.join(unknown)}; the kinds are {', '.join(kinds)}",
+              file=sys.stderr)
+        return 2
     handler = functools.partial(GzipHandler, directory=str(args.site.resolve()))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
@@ -91,8 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     languages = args.languages.split(",") if args.languages else config.languages
     prefixes = {language: "" if language == config.default_language else f"{language}/"
                 for language in languages}
-    audited = {(language, name): f"{base}/{prefixes[language]}{path}"
-               for language in languages for name, path in pages().items()}
+    audited = {(language, name): f"{base}/{prefixes[language]}{kinds[name]}"
+               for language in languages for name in chosen}
     try:
         scores = lighthouse(list(audited.values()), categories)
     except RuntimeError as error:
