@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup, SoupStrainer
 
 from tests.conftest import ROOT
-from tests.test_site import CONFIG
+from tests.test_site import CONFIG, in_turns
 
 AUDITED = ["home", "module", "run-sheet", "slides", "presenter", "agenda", "glossary", "rules",
            "event"]
@@ -48,8 +48,8 @@ def test_languages_are_declared_with_absolute_addresses(site):
 # that workers audit side by side. Both languages are built from the same templates, and
 # auditing each kind twice cost 85 of the suite's ~560 CPU-seconds; what differs by language
 # in what Lighthouse's SEO and best-practices audits read is checked on every page below.
-SHARES = {language: AUDITED[turn::len(CONFIG.languages)]
-          for turn, language in enumerate(CONFIG.languages)}
+SHARES = {language: [kind for kind, turn in in_turns(AUDITED) if turn == language]
+          for language in CONFIG.languages}
 
 
 @pytest.mark.needs("lighthouse")
@@ -93,18 +93,18 @@ def head_problems(html: str, language: str) -> list[str]:
 
 
 def test_every_page_has_the_head_lighthouse_looks_for_in_its_language(site):
-    pages = {}
+    problems, languages = {}, Counter()
     for path in site.rglob("index.html"):
         html = path.read_text("utf-8")
         if 'rel="canonical"' not in html:  # the presenter's kit and redirect stubs
             continue
         first = path.relative_to(site).parts[0]
-        pages[path.relative_to(site).as_posix()] = head_problems(
-            html, first if first in CONFIG.languages else CONFIG.default_language)
-    languages = Counter(path.split("/")[0] if path.split("/")[0] in CONFIG.languages
-                        else CONFIG.default_language for path in pages)
+        language = first if first in CONFIG.languages else CONFIG.default_language
+        languages[language] += 1
+        if found := head_problems(html, language):
+            problems[path.relative_to(site).as_posix()] = found
     assert set(languages) == set(CONFIG.languages) and len(set(languages.values())) == 1
-    assert {path: problems for path, problems in pages.items() if problems} == {}
+    assert problems == {}
 
 
 def test_the_head_check_finds_what_is_missing():

@@ -9,7 +9,7 @@ import pytest
 import tests.test_browser as browsing
 from tests.conftest import DESKTOP, PHONE, serious
 from tests.test_browser import CURRICULUM, PAGE_TYPES, url
-from tests.test_site import CONFIG
+from tests.test_site import CONFIG, in_turns
 
 pytestmark = browsing.pytestmark
 
@@ -80,8 +80,7 @@ def test_a_phone_shows_the_whole_page_and_axe_finds_nothing_serious(
 # it sees in the phone test above, in both languages. The pages of one kind are one template
 # in two languages, so at desktop width each kind is checked in one language, the languages
 # taking turns (it halved the test's CPU time: axe costs more than a page load).
-AXE_AT_DESKTOP = {kind: CONFIG.languages[turn % len(CONFIG.languages)]
-                  for turn, kind in enumerate(PAGES)}
+AXE_AT_DESKTOP = dict(in_turns(PAGES))
 
 
 @pytest.mark.parametrize("language", CONFIG.languages)

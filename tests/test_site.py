@@ -20,6 +20,13 @@ CURRICULUM = load(CONFIG)
 DEFAULT, *OTHERS = CONFIG.languages
 
 
+def in_turns(things) -> list[tuple[object, str]]:
+    """Each thing with a language, the configured languages taking turns: a check whose
+    result cannot depend on the language covers every language, each thing once."""
+    return [(thing, CONFIG.languages[turn % len(CONFIG.languages)])
+            for turn, thing in enumerate(things)]
+
+
 def page(site: Path, language: str, path: str = "") -> BeautifulSoup:
     prefix = "" if language == DEFAULT else f"{language}/"
     return BeautifulSoup((site / prefix / path / "index.html").read_text("utf-8"), "html.parser")
