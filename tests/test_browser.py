@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import zipfile
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from pypdf import PdfReader
 
 from handbook.common.markup import prose
-from tests.conftest import DESKTOP, PHONE
+from tests.conftest import DESKTOP, PHONE, printed_pages
 from tests.test_site import CONFIG, CURRICULUM, DEFAULT
 
 # Every test here opens Chromium; conftest skips them where it is missing or does not start
@@ -95,9 +93,8 @@ def test_search_finds_the_module_by_a_tajik_word(page, server):
 @pytest.mark.parametrize("language", CONFIG.languages)
 def test_printing_a_module_shows_answers_and_no_navigation(page, server, language):
     page.goto(url(server, language, PAGE_TYPES["module"]))
-    printed = PdfReader(io.BytesIO(page.pdf(format="A4")))
-    # Chromium's PDF text splits some Tajik letters from their words: compare without spaces.
-    text = re.sub(r"\s+", "", " ".join(p.extract_text() for p in printed.pages))
+    # PDF text may split some Tajik letters from their words: compare without spaces.
+    text = re.sub(r"\s+", "", " ".join(printed_pages(page.pdf(format="A4"))))
     answer = re.sub(r"\s+", "", prose(MODULE.quiz[0].explanation[language]))[:30]
     assert answer in text
     navigation = re.sub(r"\s+", "", page.locator(".md-nav__title").first.inner_text())

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from babel.dates import format_date
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from markdown.extensions.toc import TocExtension
 from ruamel.yaml import YAML
 
@@ -40,21 +40,27 @@ def default_pages(site: Path) -> list[Path]:
 
 def leaks(html: BeautifulSoup, english: set[str]) -> list[str]:
     found = []
-    for element in html.find_all(True):
+
+    def visit(element: Tag, foreign_above: bool, code_above: bool) -> None:
         # Text marked as another language (a quoted UI label), and the language switcher's
-        # links, which name each language in that language ("English").
-        if element.find_parent(attrs={"lang": lambda v: v and v != DEFAULT}) or any(
-                element.get(mark) not in (None, DEFAULT) for mark in ("lang", "hreflang")):
-            continue
-        # Code (config keys, YAML examples) reads the same in every language.
-        if element.name in ("code", "pre") or element.find_parent(("code", "pre")):
-            continue
-        for name in ATTRIBUTES:
-            if element.get(name, "").strip() in english:
-                found.append(f'<{element.name} {name}="{element[name]}">')
-        own = " ".join(s.strip() for s in element.find_all(string=True, recursive=False)).strip()
-        if own in english and element.name not in ("script", "style"):
-            found.append(f"<{element.name}>{own}")
+        # links, which name each language in that language ("English"); code (config keys,
+        # YAML examples) reads the same in every language. Flags passed down, not looked up
+        # from each element: a page has 1,500 elements.
+        marked = any(element.get(mark) not in (None, DEFAULT) for mark in ("lang", "hreflang"))
+        code = code_above or element.name in ("code", "pre")
+        if not (foreign_above or marked or code):
+            for name in ATTRIBUTES:
+                if element.get(name, "").strip() in english:
+                    found.append(f'<{element.name} {name}="{element[name]}">')
+            own = " ".join(s.strip() for s in element.find_all(string=True, recursive=False))
+            if own.strip() in english and element.name not in ("script", "style"):
+                found.append(f"<{element.name}>{own.strip()}")
+        foreign = foreign_above or element.get("lang") not in (None, "", DEFAULT)
+        for child in element.find_all(True, recursive=False):
+            visit(child, foreign, code)
+
+    for top in html.find_all(True, recursive=False):
+        visit(top, False, False)
     return found
 
 

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import io
 import re
 
 import pytest
-from pypdf import PdfReader
 
 from handbook.common.markup import prose
 from handbook.strings import strings
 from tests import test_browser as web
-from tests.conftest import pdf_texts
+from tests.conftest import pdf_texts, printed_pages
 from tests.test_site import CONFIG, CURRICULUM
 
 # The browser tests' addresses, for printing from the same Chromium (conftest's fixtures).
@@ -24,11 +22,10 @@ PT9 = 12.0  # 9 pt in CSS pixels
 
 
 def printed(page) -> list[list[str]]:
-    """The printed page's text lines, per A4 sheet. Chromium's PDF text puts a space around
-    some Tajik letters (ҷ ҳ ӯ ӣ), never a line break: spaces are dropped, line breaks kept."""
-    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
-    return [[re.sub(r"\s+", "", line) for line in p.extract_text().splitlines()]
-            for p in pdf.pages]
+    """The printed page's text lines, per A4 sheet. PDF text may put a space around some Tajik
+    letters (ҷ ҳ ӯ ӣ), never a line break: spaces are dropped, line breaks kept."""
+    return [[re.sub(r"\s+", "", line) for line in text.splitlines()]
+            for text in printed_pages(page.pdf(format="A4"))]
 
 
 def printed_lines(page) -> list[str]:

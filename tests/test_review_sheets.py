@@ -3,17 +3,15 @@ usable on A4 paper and on a 360 px phone (in real Chromium)."""
 
 from __future__ import annotations
 
-import io
 import re
 
 import pytest
-from pypdf import PdfReader
 
 from handbook.common.markup import prose
 from handbook.render.review_sheets import sheet_name
 from handbook.strings import strings
 from handbook.walk import texts
-from tests.conftest import DESKTOP, PHONE, serious
+from tests.conftest import DESKTOP, PHONE, printed_pages, serious
 from tests.test_browser import pytestmark as needs_chromium
 from tests.test_browser import url
 from tests.test_site import CONFIG, CURRICULUM, in_turns
@@ -109,11 +107,11 @@ def test_the_sheet_prints_within_the_width_of_a4(tab, server, language):
     scroll = page.evaluate("document.documentElement.scrollWidth")
     header_hidden = page.evaluate("getComputedStyle(document.querySelector('.md-header'))"
                                   ".display")
-    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    pages = printed_pages(page.pdf(format="A4"))
     assert table <= A4_WIDTH and scroll <= A4_WIDTH
     assert header_hidden == "none"
     # PDF text extraction splits words around some Tajik letters: compare without spaces.
-    printed = ["".join(p.extract_text().split()) for p in pdf.pages]
+    printed = ["".join(text.split()) for text in pages]
     assert "".join(strings(language)["reviewer_notes"].split()) in printed[0]  # last column
     last = "".join(prose(list(texts(MODULE))[-1][1][SOURCE]).split())[:20]
     assert any(last in text for text in printed)
