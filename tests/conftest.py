@@ -28,6 +28,7 @@ from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from handbook.cli import app
+from handbook.config import load_config
 from tests import external
 from tests.external import CHROMIUM
 
@@ -293,6 +294,14 @@ def site_build(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[Sit
 def site(site_build: SiteBuild) -> Path:
     """The real handbook, generated and built with `handbook build` (once per run)."""
     return site_build.wait()
+
+
+@pytest.fixture(scope="session")
+def exports(site: Path) -> Path:
+    """The real curriculum in every export format, a folder per kind: `handbook build` wrote
+    them with the site (the same function as `handbook export`, whose command the tests run
+    on the fixture handbook), so no test exports them again."""
+    return load_config(ROOT).exports
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

@@ -64,7 +64,14 @@ def search(page, word: str) -> list[str]:
         except PlaywrightTimeout:
             field.press("Backspace")
             field.press_sequentially(word.lower()[-1], delay=50)
-    return [a.get_attribute("href") or "" for a in page.locator(".md-search-result__link").all()]
+    return result_links(page)
+
+
+def result_links(page) -> list[str]:
+    """The search results' addresses, read at once: Material redraws the list as late answers
+    arrive, and a link read one by one could be gone by its turn (it then waited 30 s)."""
+    return page.locator(".md-search-result__link").evaluate_all(
+        "links => links.map(a => a.getAttribute('href') || '')")
 
 
 def tajik_word() -> str:

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -16,24 +14,11 @@ import mwparserfromhell
 import pytest
 from ruamel.yaml import YAML
 
-from tests.conftest import ROOT, made_once
 from tests.test_site import CONFIG, CURRICULUM
 
 # CampaignEvents' EventTypesRegistry.
 EVENT_TYPES = {"editing-event", "media-upload-event", "backlog-drive", "contest", "workshop",
                "training-seminar", "meetup", "hackathon", "conference", "other"}
-
-
-@pytest.fixture(scope="session")
-def exports(tmp_path_factory) -> Path:
-    def export(out: Path) -> None:
-        for kind in ("wikitext", "dashboard"):
-            result = subprocess.run([sys.executable, "-m", "handbook.cli", "export", kind,
-                                     "--out", str(out / kind)], cwd=ROOT, capture_output=True,
-                                    text=True)
-            assert result.returncode == 0, result.stdout + result.stderr
-
-    return made_once(tmp_path_factory, "exports", export)
 
 
 def unwrap(value: str) -> str:

@@ -9,8 +9,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import subprocess
-import sys
 import tarfile
 from pathlib import Path
 
@@ -25,22 +23,11 @@ from handbook.config import load_config
 from handbook.export import moodle, olx, scorm
 from handbook.export.files import MARKER, NotOurs, replace
 from handbook.loader import load
-from tests.conftest import MODULE, ROOT
+from tests.conftest import MODULE
 from tests.test_site import CONFIG, CURRICULUM
 
 LMS = CONFIG.lms
 KINDS = ("olx", "scorm", "moodle")
-
-
-@pytest.fixture(scope="module")
-def exports(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("lms")
-    for kind in KINDS:
-        result = subprocess.run([sys.executable, "-m", "handbook.cli", "export", kind,
-                                 "--out", str(out / kind)], cwd=ROOT, capture_output=True,
-                                text=True)
-        assert result.returncode == 0, result.stdout + result.stderr
-    return out
 
 
 def plain(markdown: str) -> str:

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import functools
 import shutil
-import subprocess
-import sys
 import threading
 import zipfile
 from collections.abc import Iterator
@@ -53,14 +51,10 @@ HARNESS = """<!DOCTYPE html>
 
 
 @pytest.fixture(scope="module")
-def packages(tmp_path_factory) -> Path:
+def packages(tmp_path_factory, exports) -> Path:
     """The exported packages, each unzipped into its own folder next to the harness."""
-    out = tmp_path_factory.mktemp("scorm")
-    result = subprocess.run([sys.executable, "-m", "handbook.cli", "export", "scorm", "--out",
-                             str(out / "zips")], cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    served = out / "served"
-    for package in (out / "zips").glob("*.zip"):
+    served = tmp_path_factory.mktemp("scorm") / "served"
+    for package in (exports / "scorm").glob("*.zip"):
         with zipfile.ZipFile(package) as archive:
             archive.extractall(served / "packages" / package.stem)
     shutil.copy(RUNTIME, served / "scorm12.js")

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from handbook.render.search import language_of
-from tests.test_browser import DEFAULT, MODULE, OTHER, tajik_word, url
+from tests.test_browser import DEFAULT, MODULE, OTHER, result_links, tajik_word, url
 from tests.test_site import CONFIG
 
 # One language's index, gzipped as a server sends it. About 110 KB for the five modules of
@@ -36,7 +36,7 @@ def wait_for_results(page, query: str, timeout: float = 20_000) -> list[str]:
         """query => [...document.querySelectorAll('.md-search-result__link')].some(
              a => new URL(a.href).searchParams.get('h') === query)""",
         arg=query, timeout=timeout)
-    links = [a.get_attribute("href") or "" for a in page.locator(".md-search-result__link").all()]
+    links = result_links(page)
     return [link for link in links if parse_qs(urlparse(link).query).get("h") == [query]]
 
 
