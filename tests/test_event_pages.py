@@ -17,6 +17,7 @@ from handbook.loader import load
 from tests.conftest import ROOT, serious
 from tests.test_browser import url
 from tests.test_phone import OUTSIDE, PHONE
+from tests.test_site import CURRICULUM
 
 SVG = "{http://www.w3.org/2000/svg}"
 LANGUAGES = load_config(ROOT).languages  # the fixture handbook's are the same
@@ -114,7 +115,7 @@ def test_usernames_and_sources_are_data_not_markup(project, generated):
 
 # --- In Chromium, on the real site ---------------------------------------------------------
 
-EVENT = load(load_config(ROOT)).events[0]
+EVENT = CURRICULUM.events[0]
 
 
 @browsing.pytestmark  # skipped, with the reason, without Chromium

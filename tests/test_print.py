@@ -17,7 +17,6 @@ url = web.url
 
 MODULE_SHEETS = [m.id for m in CURRICULUM.modules]
 DAY_SHEETS = [(p, n, day) for p in CURRICULUM.programmes for n, day in enumerate(p.days, 1)]
-SHEETS = [*MODULE_SHEETS, *(f"{p.id}-day-{n}" for p, n, _ in DAY_SHEETS)]
 PT9 = 12.0  # 9 pt in CSS pixels
 
 
@@ -45,12 +44,30 @@ def assert_intact(title: str, lines: list[str]) -> None:
     assert re.sub(r"\s+", "", title) in "".join(lines), f"{title!r} not printed"
 
 
+# Every element with text of its own, as printed: its font size in CSS pixels.
+FONT_SIZES = """() => [...document.querySelectorAll('article *')]
+  .filter(el => el.checkVisibility() && [...el.childNodes].some(
+      node => node.nodeType === Node.TEXT_NODE && node.textContent.trim()))
+  .map(el => [el.tagName, el.textContent.trim().slice(0, 40),
+              parseFloat(getComputedStyle(el).fontSize)])"""
+
+
+def too_small_in_print(page) -> list:
+    """Text printed smaller than 9 pt: (element, its first words, size in CSS pixels)."""
+    page.emulate_media(media="print")
+    sizes = page.evaluate(FONT_SIZES)
+    page.emulate_media(media=None)
+    assert sizes, "no text found"
+    return [entry for entry in sizes if entry[2] < PT9 - 0.01]
+
+
 @pytest.mark.parametrize("language", CONFIG.languages)
 @pytest.mark.parametrize("programme, number, day", DAY_SHEETS,
                          ids=[f"{p.id}-day-{n}" for p, n, _ in DAY_SHEETS])
-def test_day_sheet_prints_every_slot_title_intact(page, server, programme, number, day,
-                                                  language):
+def test_day_sheet_prints_in_9pt_with_every_slot_title_intact(page, server, programme, number,
+                                                              day, language):
     page.goto(url(server, language, f"curriculum/run-sheets/{programme.id}-day-{number}/"))
+    assert too_small_in_print(page) == []
     sheets = printed(page)
     assert len(sheets) == 1  # a presenter follows the day from one page
     for slot in day.slots:
@@ -60,11 +77,13 @@ def test_day_sheet_prints_every_slot_title_intact(page, server, programme, numbe
 
 @pytest.mark.parametrize("language", CONFIG.languages)
 @pytest.mark.parametrize("module", CURRICULUM.modules, ids=lambda m: m.id)
-def test_module_sheet_prints_every_segment_title_intact(page, server, module, language):
-    """A presenter follows the session from the first page: every segment with its clock
-    time, title intact, and the key points. A long module's checklists may move, whole, to
-    the back."""
+def test_module_sheet_prints_in_9pt_with_every_segment_title_intact(page, server, module,
+                                                                   language):
+    """A presenter follows the session from the first page, in print no smaller than 9 pt:
+    every segment with its clock time, title intact, and the key points. A long module's
+    checklists may move, whole, to the back."""
     page.goto(url(server, language, f"curriculum/run-sheets/{module.id}/"))
+    assert too_small_in_print(page) == []
     sheets = printed(page)
     assert len(sheets) <= 2
     for segment in module.segments:
@@ -78,25 +97,10 @@ def test_module_sheet_prints_every_segment_title_intact(page, server, module, la
             assert squeeze(item[language])[:25] in "".join(sheets[1]), "checklists split"
 
 
-# Every element with text of its own, as printed: its font size in CSS pixels.
-FONT_SIZES = """() => [...document.querySelectorAll('article *')]
-  .filter(el => el.checkVisibility() && [...el.childNodes].some(
-      node => node.nodeType === Node.TEXT_NODE && node.textContent.trim()))
-  .map(el => [el.tagName, el.textContent.trim().slice(0, 40),
-              parseFloat(getComputedStyle(el).fontSize)])"""
-
-
 @pytest.mark.parametrize("language", CONFIG.languages)
-@pytest.mark.parametrize("sheet", [*SHEETS, "module"])
-def test_printed_body_text_is_at_least_9pt(page, server, sheet, language):
-    path = (f"curriculum/modules/{MODULE_SHEETS[0]}/" if sheet == "module"
-            else f"curriculum/run-sheets/{sheet}/")
-    page.goto(url(server, language, path))
-    page.emulate_media(media="print")
-    sizes = page.evaluate(FONT_SIZES)
-    assert sizes, "no text found"
-    small = [entry for entry in sizes if entry[2] < PT9 - 0.01]
-    assert small == [], small
+def test_printed_module_page_text_is_at_least_9pt(page, server, language):
+    page.goto(url(server, language, f"curriculum/modules/{MODULE_SHEETS[0]}/"))
+    assert too_small_in_print(page) == []
 
 
 # Each checklist item as printed: what its box shows, and where the item starts.
