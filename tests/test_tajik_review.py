@@ -4,6 +4,7 @@ readers see titles, never file names."""
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 from pathlib import Path
@@ -11,11 +12,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from handbook.config import load_config
-from handbook.loader import load
 from handbook.strings import strings
 from tests.conftest import ROOT
 from tests.test_rules import problems, replace
+from tests.test_site import CURRICULUM
 
 # The review's wrong forms in Tajik text, as the review quotes them (case-insensitive).
 WRONG_IN_TAJIK = [
@@ -44,6 +44,7 @@ ON_PURPOSE = ("review", "rules")
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
+@functools.cache  # two tests read every page; parsing one costs as much as both searches
 def _reader_text(path: Path, site: Path) -> str:
     """The words a reader sees on a page, as the review counted them: no scripts, no source
     of the wikitext copy, no code (file names, wiki markup), no English labels of links to
@@ -95,8 +96,7 @@ def test_readers_see_titles_not_file_names(site):
              for english in (False, True) for path in _pages(site, english)
              for m in slug.finditer(_reader_text(path, site))]
     assert found == []
-    curriculum = load(load_config(ROOT))
-    event_plan = curriculum.exercise("community-event-plan")
+    event_plan = CURRICULUM.exercise("community-event-plan")
     for prefix, language, quoted in (("", "tg", "«{}»"), ("en/", "en", '"{}"')):
         page = site / prefix / "curriculum/modules/community-building/index.html"
         title = " ".join(event_plan.title[language].split())
