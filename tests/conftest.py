@@ -446,7 +446,7 @@ def serious(page) -> list:
     from axe_playwright_python.sync_playwright import Axe
 
     # Only violations come back with every node: the passes of a long page came back whole
-    # too, and building, moving and reading them cost a fifth of each run.
+    # too, and building and moving them cost about a fifth of the browser's time per run.
     violations = Axe().run(page, options={"resultTypes": ["violations"]}).response["violations"]
     return [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]]) for v in violations
             if v["impact"] in ("serious", "critical")]

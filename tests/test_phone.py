@@ -68,7 +68,7 @@ def test_wide_tables_become_labelled_cards(open_page, server, kind, language):
 # Axe checks each kind of page in each language once, at desktop width in one language and
 # at phone width in the others, the languages taking turns: every kind is checked at both
 # widths (a desktop shows tabs, sidebars and the table of contents that a phone hides) and in
-# every language. The pages of one kind are one template, and an axe run costs two page loads.
+# every language. The pages of one kind are one template, and axe costs three page loads.
 AXE_AT_DESKTOP = dict(in_turns(PAGES))
 
 
